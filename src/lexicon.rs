@@ -1,0 +1,281 @@
+//! Per-language data for reading learning outcomes and texts: stems, verbs by
+//! Bloom level with their inflections, vague verbs, national-framework
+//! formulas, teacher-centred openings, placeholders, stop words and the
+//! readability index. Each language is one JSON file compiled in; adding a
+//! language adds a file here and nothing else.
+
+use crate::json::{self, Value};
+use std::collections::HashMap;
+
+const SOURCES: &[(&str, &str)] = &[
+    ("en", include_str!("../data/lexicons/en.json")),
+    ("de", include_str!("../data/lexicons/de.json")),
+    ("pl", include_str!("../data/lexicons/pl.json")),
+    ("it", include_str!("../data/lexicons/it.json")),
+    ("nb", include_str!("../data/lexicons/nb.json")),
+    ("sv", include_str!("../data/lexicons/sv.json")),
+    ("es", include_str!("../data/lexicons/es.json")),
+];
+
+/// A phrase as lower-case words.
+pub type Phrase = Vec<String>;
+
+#[derive(Debug, Clone)]
+pub struct Stem {
+    pub words: Phrase,
+    /// The verb stands at the end of the statement (German modal stems).
+    pub verb_last: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Vague {
+    pub words: Phrase,
+    pub suggest: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Verb {
+    /// The words after the first (for a verb of several words).
+    pub rest: Phrase,
+    pub level: u8,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Readability {
+    /// `a − b·words/sentences − c·syllables/words` (Flesch and its adaptations).
+    Flesch { a: f64, b: f64, c: f64 },
+    /// `89 + (300·sentences − 10·letters)/words`.
+    Gulpease,
+    /// `words/sentences + 100·long words/words`.
+    Lix,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub language: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub verb_last: bool,
+    pub conjunctions: Vec<String>,
+    /// Longest first, so that the longest matching stem wins.
+    pub stems: Vec<Stem>,
+    pub teacher_centred: Vec<Phrase>,
+    pub vague: Vec<Vague>,
+    pub framework: Vec<Phrase>,
+    /// Every form of every action verb, by its first word.
+    pub verbs: HashMap<String, Vec<Verb>>,
+    pub placeholders: Vec<Phrase>,
+    pub stopwords: Vec<String>,
+    pub readability: Readability,
+    pub readability_name: String,
+    pub vowels: Vec<char>,
+    pub silent_final_e: bool,
+}
+
+impl Lexicon {
+    pub fn serves(&self, language: &str) -> bool {
+        self.language == language || self.aliases.iter().any(|a| a == language)
+    }
+
+    /// The Bloom level of the action verb whose first word is `word` and whose
+    /// other words follow in `next`, with how many words it spans.
+    pub fn verb(&self, word: &str, next: &[&str]) -> Option<(u8, usize)> {
+        self.verbs
+            .get(word)?
+            .iter()
+            .filter(|v| v.rest.len() <= next.len() && v.rest.iter().zip(next).all(|(a, b)| a == b))
+            .max_by_key(|v| v.rest.len())
+            .map(|v| (v.level, v.rest.len() + 1))
+    }
+}
+
+/// Loads every built-in lexicon.
+pub fn load_all() -> Vec<Lexicon> {
+    SOURCES.iter().filter_map(|(code, text)| parse(code, text)).collect()
+}
+
+/// The lexicons a checker uses, with an index of their stop words for
+/// telling which language a text is written in.
+#[derive(Debug, Clone)]
+pub struct Languages {
+    pub lexicons: Vec<Lexicon>,
+    /// For each stop word, a bit per lexicon (in `lexicons` order) that lists it.
+    stopwords: HashMap<String, u32>,
+}
+
+impl Languages {
+    /// The built-in lexicons named in `enabled`.
+    pub fn new(enabled: &[String]) -> Languages {
+        let lexicons: Vec<Lexicon> = load_all().into_iter().filter(|l| enabled.contains(&l.language)).collect();
+        let mut stopwords: HashMap<String, u32> = HashMap::new();
+        for (i, lex) in lexicons.iter().enumerate().take(32) {
+            for w in &lex.stopwords {
+                *stopwords.entry(w.clone()).or_default() |= 1 << i;
+            }
+        }
+        Languages { lexicons, stopwords }
+    }
+
+    /// The lexicon that serves a language code.
+    pub fn get(&self, language: &str) -> Option<&Lexicon> {
+        self.lexicons.iter().find(|l| l.serves(language))
+    }
+
+    /// Which lexicons list `word` (lower-case) as a stop word, as bits.
+    pub fn stopword(&self, word: &str) -> u32 {
+        self.stopwords.get(word).copied().unwrap_or(0)
+    }
+}
+
+fn phrase(s: &str) -> Phrase {
+    s.split_whitespace().map(str::to_lowercase).collect()
+}
+
+fn strings<'a>(v: Option<&'a Value<'a>>) -> impl Iterator<Item = &'a str> {
+    v.and_then(Value::as_array).unwrap_or(&[]).iter().filter_map(Value::as_str)
+}
+
+fn parse(code: &str, text: &str) -> Option<Lexicon> {
+    let root = json::parse(text).ok()?;
+    let get = |k: &str| root.get(k);
+    let inflection: Vec<&Value<'_>> = get("inflection").and_then(Value::as_array).unwrap_or(&[]).iter().collect();
+    let mut verbs: HashMap<String, Vec<Verb>> = HashMap::new();
+    for level in 1..=6u8 {
+        for entry in strings(get("verbs").and_then(|v| v.get(&level.to_string()))) {
+            for form in forms(entry, &inflection) {
+                let mut words = phrase(&form);
+                if words.is_empty() {
+                    continue;
+                }
+                let first = words.remove(0);
+                verbs.entry(first).or_default().push(Verb { rest: words, level });
+            }
+        }
+    }
+    let mut stems: Vec<Stem> = get("stems")
+        .and_then(Value::as_array)
+        .unwrap_or(&[])
+        .iter()
+        .map(|s| Stem {
+            words: phrase(s.get("text").and_then(Value::as_str).unwrap_or_default()),
+            verb_last: s.get("verb").and_then(Value::as_str) == Some("last"),
+        })
+        .filter(|s| !s.words.is_empty())
+        .collect();
+    stems.sort_by_key(|s| std::cmp::Reverse(s.words.len()));
+    let vague = get("vague")
+        .and_then(Value::as_array)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|v| {
+            let suggest: Vec<String> = strings(v.get("suggest")).map(str::to_string).collect();
+            strings(v.get("forms")).map(move |f| Vague { words: phrase(f), suggest: suggest.clone() })
+        })
+        .collect();
+    let readability_data = get("readability");
+    let number = |k: &str| readability_data.and_then(|r| r.get(k)).and_then(|n| match n {
+        Value::Number(n) => Some(*n),
+        _ => None,
+    });
+    let readability = match readability_data.and_then(|r| r.get("index")).and_then(Value::as_str) {
+        Some("flesch") => Readability::Flesch { a: number("a")?, b: number("b")?, c: number("c")? },
+        Some("gulpease") => Readability::Gulpease,
+        _ => Readability::Lix,
+    };
+    let syllables = get("syllables");
+    Some(Lexicon {
+        language: code.to_string(),
+        name: get("name").and_then(Value::as_str).unwrap_or(code).to_string(),
+        aliases: strings(get("aliases")).map(str::to_string).collect(),
+        verb_last: get("verb_position").and_then(Value::as_str) == Some("last"),
+        conjunctions: strings(get("conjunctions")).map(str::to_lowercase).collect(),
+        stems,
+        teacher_centred: strings(get("teacher_centred")).map(phrase).collect(),
+        vague,
+        framework: strings(get("framework")).map(phrase).collect(),
+        verbs,
+        placeholders: strings(get("placeholders")).map(phrase).collect(),
+        stopwords: strings(get("stopwords")).map(str::to_lowercase).collect(),
+        readability,
+        readability_name: readability_data
+            .and_then(|r| r.get("name"))
+            .and_then(Value::as_str)
+            .unwrap_or("LIX")
+            .to_string(),
+        vowels: syllables
+            .and_then(|s| s.get("vowels"))
+            .and_then(Value::as_str)
+            .unwrap_or("aeiouy")
+            .chars()
+            .collect(),
+        silent_final_e: syllables.and_then(|s| s.get("silent_final_e")) == Some(&Value::Bool(true)),
+    })
+}
+
+/// The forms of one verb entry: explicit `lemma|form|…`, or the lemma and
+/// what the first matching inflection rule makes of its first word.
+fn forms(entry: &str, rules: &[&Value<'_>]) -> Vec<String> {
+    if entry.contains('|') {
+        return entry.split('|').map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect();
+    }
+    let entry = entry.trim().to_lowercase();
+    let (head, tail) = match entry.split_once(' ') {
+        Some((h, t)) => (h.to_string(), format!(" {t}")),
+        None => (entry.clone(), String::new()),
+    };
+    let mut out = vec![entry.clone()];
+    for rule in rules {
+        let ending = rule.get("ending").and_then(Value::as_str).unwrap_or_default();
+        if !head.ends_with(ending) {
+            continue;
+        }
+        let not_after = rule.get("not_after").and_then(Value::as_str).unwrap_or_default();
+        let before = head[..head.len() - ending.len()].chars().last();
+        if !not_after.is_empty() && before.is_some_and(|c| not_after.contains(c)) {
+            continue;
+        }
+        let strip = match rule.get("strip") {
+            Some(Value::Number(n)) => *n as usize,
+            _ => 0,
+        };
+        let keep: String = {
+            let chars: Vec<char> = head.chars().collect();
+            chars[..chars.len().saturating_sub(strip)].iter().collect()
+        };
+        for add in strings(rule.get("add")) {
+            out.push(format!("{keep}{add}{tail}"));
+        }
+        break;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_loads_with_verbs_at_every_level() {
+        let all = load_all();
+        assert_eq!(all.len(), SOURCES.len());
+        for lex in &all {
+            for level in 1..=6u8 {
+                let n = lex.verbs.values().flatten().filter(|v| v.level == level).count();
+                assert!(n >= 10, "{}: only {n} verb forms at level {level}", lex.language);
+            }
+            assert!(!lex.stems.is_empty() && !lex.stopwords.is_empty(), "{}", lex.language);
+        }
+    }
+
+    #[test]
+    fn english_inflections_are_recognised() {
+        let all = load_all();
+        let en = all.iter().find(|l| l.language == "en");
+        let level = |w: &str| en.and_then(|l| l.verb(w, &[])).map(|v| v.0);
+        assert_eq!(level("apply"), Some(3));
+        assert_eq!(level("applies"), Some(3));
+        assert_eq!(level("applying"), Some(3));
+        assert_eq!(level("describes"), Some(2));
+        assert_eq!(level("football"), None);
+    }
+}

@@ -1,0 +1,386 @@
+//! Text rules (`text.*`): placeholders, length, readability, language and
+//! capitals in the document's free texts.
+
+use crate::document::{pointer, Kind, Seg, AGREEMENT_TOPICS};
+use crate::lexicon::{Lexicon, Readability};
+use crate::messages::{number, quote};
+use crate::registry::{Applies, Context, Group, Out, Rule};
+use crate::report::Span;
+use crate::words::{self, Token};
+
+pub const RULES: &[Rule] = &[PLACEHOLDER, SUMMARY_LENGTH, READABILITY, LANGUAGE_MISMATCH, SHOUTING];
+
+/// What a text is, which decides the rules that read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Title,
+    Name,
+    Summary,
+    /// `admission` and `recognition`: read for their language too.
+    Statement,
+    Body,
+}
+
+#[derive(Debug, Clone)]
+pub struct Text<'v> {
+    pub path: String,
+    pub text: &'v str,
+    pub role: Role,
+    /// The first placeholder in it, as a byte range.
+    pub placeholder: Option<(usize, usize)>,
+}
+
+/// Every free text of the document, and the placeholders found in them.
+#[derive(Debug, Clone, Default)]
+pub struct TextFindings<'v> {
+    pub texts: Vec<Text<'v>>,
+}
+
+impl<'v> TextFindings<'v> {
+    fn summary(&self) -> Option<&Text<'v>> {
+        self.texts.iter().find(|t| t.role == Role::Summary)
+    }
+}
+
+pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
+    let doc = cx.doc;
+    let mut texts: Vec<(String, &'v str, Role)> = Vec::new();
+    let mut add = |path: String, text: Option<&'v str>, role: Role| {
+        if let Some(t) = text {
+            texts.push((path, t, role));
+        }
+    };
+    add("/title".into(), doc.title, Role::Title);
+    add("/summary".into(), doc.summary, Role::Summary);
+    for &(i, lo) in doc.learning_outcomes.iter().flatten() {
+        add(pointer(&[Seg::F("learning_outcomes"), Seg::I(i)]), Some(lo), Role::Body);
+    }
+    match doc.kind {
+        Some(Kind::Course) => {
+            let c = &doc.course;
+            add("/coordinator/name".into(), c.coordinator_name, Role::Name);
+            add("/prerequisites/text".into(), c.prerequisite_text, Role::Body);
+            for &(i, r) in &c.reading {
+                add(pointer(&[Seg::F("reading"), Seg::I(i)]), Some(r), Role::Body);
+            }
+        }
+        Some(Kind::Programme) => {
+            let p = &doc.programme;
+            add("/admission".into(), p.admission, Role::Statement);
+            add("/recognition".into(), p.recognition, Role::Statement);
+            for (topic, text) in AGREEMENT_TOPICS.iter().zip(p.agreement.iter().flatten()) {
+                add(pointer(&[Seg::F("cooperation_agreement"), Seg::F(topic)]), *text, Role::Body);
+            }
+            for (i, c) in p.components.iter().flatten().enumerate() {
+                let Some(c) = c else { continue };
+                add(pointer(&[Seg::F("components"), Seg::I(i), Seg::F("title")]), c.title, Role::Title);
+                for (k, o) in c.options.iter().flatten().enumerate() {
+                    let title = o.as_ref().and_then(|o| o.title);
+                    add(pointer(&[Seg::F("components"), Seg::I(i), Seg::F("options"), Seg::I(k), Seg::F("title")]), title, Role::Title);
+                }
+            }
+        }
+        None => {}
+    }
+    let lexicons: Vec<&Lexicon> = cx.lexicon.into_iter().chain(cx.english().filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str()))).collect();
+    TextFindings {
+        texts: texts
+            .into_iter()
+            .map(|(path, text, role)| Text { placeholder: placeholder(text, &lexicons), path, text, role })
+            .collect(),
+    }
+}
+
+const CODES: &[&str] = &["TBD", "TBA", "TODO", "XXX"];
+
+/// The first placeholder in a text: the whole value `-` or `N/A`, `???`,
+/// the capitals-only codes as whole words, or a lexicon's phrases in any case.
+pub fn placeholder(text: &str, lexicons: &[&Lexicon]) -> Option<(usize, usize)> {
+    let trimmed = text.trim();
+    if trimmed == "-" || trimmed.eq_ignore_ascii_case("n/a") {
+        let start = text.len() - text.trim_start().len();
+        return Some((start, start + trimmed.len()));
+    }
+    let marks = text.find("???").map(|i| (i, i + 3));
+    let toks: Vec<Token> = words::tokens(text).into_iter().filter(|t| t.is_word).collect();
+    let mut buf = String::new();
+    let mut lowered: Vec<String> = Vec::new();
+    let mut found = None;
+    'words: for (n, tok) in toks.iter().enumerate() {
+        let word = tok.text(text);
+        if CODES.contains(&word) {
+            found = Some((tok.start, tok.end));
+            break;
+        }
+        let lower = words::lower(word, &mut buf);
+        for phrase in lexicons.iter().flat_map(|l| &l.placeholders) {
+            if phrase.first().is_none_or(|f| f != lower) || n + phrase.len() > toks.len() {
+                continue;
+            }
+            if lowered.is_empty() {
+                lowered = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
+            }
+            if lowered[n..n + phrase.len()].iter().zip(phrase).all(|(a, b)| a == b) {
+                found = Some((tok.start, toks[n + phrase.len() - 1].end));
+                break 'words;
+            }
+        }
+    }
+    match (marks, found) {
+        (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
+        (a, b) => a.or(b),
+    }
+}
+
+pub const PLACEHOLDER: Rule = Rule {
+    id: "text.placeholder",
+    group: Group::Texts,
+    applies: Applies::Both,
+    summary: "A text is or holds a placeholder (TBD, TODO, \"to be defined\", \"???\", …).",
+    source: "ECTS Users' Guide 2015, §7.1 (complete, published information)",
+    check: placeholders,
+};
+
+fn placeholders(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    for t in &cx.texts().texts {
+        let Some((start, end)) = t.placeholder else { continue };
+        let found = t.text.get(start..end).unwrap_or_default();
+        let message = out.message("text.placeholder", &[("placeholder", &quote(found))]);
+        out.push(out.severity, t.path.clone(), Some(Span::from_bytes(t.text, start, end)), message, Vec::new());
+    }
+}
+
+pub const SUMMARY_LENGTH: Rule = Rule {
+    id: "text.summary-length",
+    group: Group::Texts,
+    applies: Applies::Both,
+    summary: "The summary is under 50 words (warning) or over 600 words (info).",
+    source: "ECTS Users' Guide 2015, §7.1 (course content)",
+    check: summary_length,
+};
+
+fn summary_length(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    let Some(summary) = cx.texts().summary().filter(|t| t.placeholder.is_none()) else { return };
+    let count = words::count(summary.text) as f64;
+    let (min, max) = (out.num(&["min_words"]), out.num(&["max_words"]));
+    let (key, severity) = if count < min {
+        ("text.summary-length.short", Some(out.severity))
+    } else if count > max {
+        ("text.summary-length.long", out.severity_setting("long_severity").map(|s| s.max(out.severity)))
+    } else {
+        return;
+    };
+    let Some(severity) = severity else { return };
+    let message = out.message(key, &[("count", &number(count)), ("min", &number(min)), ("max", &number(max))]);
+    out.push(severity, "/summary".into(), None, message, Vec::new());
+}
+
+/// Counts a readability index needs.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+pub struct TextStats {
+    pub words: f64,
+    pub sentences: f64,
+    pub syllables: f64,
+    pub letters: f64,
+    pub long_words: f64,
+}
+
+pub fn stats(text: &str, lex: &Lexicon) -> TextStats {
+    let toks = words::tokens(text);
+    let mut s = TextStats::default();
+    let mut open_sentence = false;
+    for (i, t) in toks.iter().enumerate() {
+        if t.is_word {
+            let w = t.text(text);
+            let letters = w.chars().filter(|c| c.is_alphanumeric()).count();
+            s.words += 1.0;
+            s.letters += letters as f64;
+            s.long_words += f64::from(u8::from(letters > 6));
+            s.syllables += syllables(w, lex) as f64;
+            open_sentence = true;
+        } else if matches!(t.text(text), "." | "!" | "?") && open_sentence {
+            // A full stop inside "7.5" or "e.g." followed by a word char does not end a sentence.
+            let next = text.get(t.end..).and_then(|r| r.chars().next());
+            let next_is_word = toks.get(i + 1).is_some_and(|n| n.is_word && n.start == t.end);
+            if next.is_none_or(char::is_whitespace) && !next_is_word {
+                s.sentences += 1.0;
+                open_sentence = false;
+            }
+        }
+    }
+    if open_sentence || s.sentences == 0.0 {
+        s.sentences += 1.0;
+    }
+    s
+}
+
+/// Syllables of a word: runs of the language's vowels, at least one; in
+/// English a final silent `e` does not count.
+fn syllables(word: &str, lex: &Lexicon) -> usize {
+    let mut count = 0;
+    let mut in_vowel = false;
+    let mut last = ' ';
+    let mut before_last = ' ';
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let vowel = lex.vowels.contains(&c);
+        if vowel && !in_vowel {
+            count += 1;
+        }
+        in_vowel = vowel;
+        before_last = last;
+        last = c;
+    }
+    if lex.silent_final_e && count > 1 && last == 'e' && before_last != 'l' && !lex.vowels.contains(&before_last) {
+        count -= 1;
+    }
+    count.max(1)
+}
+
+/// The index value, and whether it is below (`true`) the threshold that marks
+/// a very hard text.
+fn readability(s: &TextStats, lex: &Lexicon, out: &Out<'_>) -> Option<(f64, bool)> {
+    if s.words == 0.0 {
+        return None;
+    }
+    match lex.readability {
+        Readability::Flesch { a, b, c } => {
+            let min = out.num(&["flesch_min", &lex.language]);
+            let score = a - b * s.words / s.sentences - c * s.syllables / s.words;
+            min.is_finite().then_some((score, score < min))
+        }
+        Readability::Gulpease => {
+            let score = 89.0 + (300.0 * s.sentences - 10.0 * s.letters) / s.words;
+            Some((score, score < out.num(&["gulpease_min"])))
+        }
+        Readability::Lix => {
+            let score = s.words / s.sentences + 100.0 * s.long_words / s.words;
+            Some((score, score > out.num(&["lix_max"])))
+        }
+    }
+}
+
+pub const READABILITY: Rule = Rule {
+    id: "text.readability",
+    group: Group::Texts,
+    applies: Applies::Both,
+    summary: "The summary is very hard to read by its language's own index (Flesch, Flesch–Amstad, INFLESZ, Gulpease, LIX).",
+    source: "Flesch (1948); Amstad (1978); Szigriszt-Pazos (1993); Gulpease (1988); Björnsson LIX (1968)",
+    check: readability_rule,
+};
+
+fn readability_rule(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    let (Some(lex), Some(summary)) = (cx.lexicon, cx.texts().summary()) else { return };
+    if summary.placeholder.is_some() {
+        return;
+    }
+    let s = stats(summary.text, lex);
+    if s.words < out.num(&["min_words"]) {
+        return;
+    }
+    let Some((score, hard)) = readability(&s, lex, out) else { return };
+    if !hard {
+        return;
+    }
+    let key = match lex.readability {
+        Readability::Lix => "text.readability.lix",
+        _ => "text.readability",
+    };
+    let per_sentence = number(s.words / s.sentences);
+    let message = out.message(key, &[("index", &lex.readability_name), ("score", &number(score)), ("words_per_sentence", &per_sentence)]);
+    out.emit("/summary".into(), message);
+}
+
+pub const LANGUAGE_MISMATCH: Rule = Rule {
+    id: "text.language-mismatch",
+    group: Group::Texts,
+    applies: Applies::Both,
+    summary: "A text of 30+ words looks written in another alliance language than `language`.",
+    source: "ECTS Users' Guide 2015, §7.1 (language of instruction and of the description)",
+    check: language_mismatch,
+};
+
+fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    let Some(declared) = cx.lexicon else { return };
+    let Some(own) = cx.languages.lexicons.iter().position(|l| l.language == declared.language) else { return };
+    let (min_words, min_share, ratio) = (out.num(&["min_words"]), out.num(&["min_share"]), out.num(&["ratio"]));
+    let mut buf = String::new();
+    for t in cx.texts().texts.iter().filter(|t| matches!(t.role, Role::Summary | Role::Statement)) {
+        let mut hits = vec![0u32; cx.languages.lexicons.len()];
+        let mut count = 0usize;
+        for tok in words::tokens(t.text).iter().filter(|t| t.is_word) {
+            count += 1;
+            let bits = cx.languages.stopword(words::lower(tok.text(t.text), &mut buf));
+            for (i, h) in hits.iter_mut().enumerate() {
+                *h += (bits >> i) & 1;
+            }
+        }
+        if (count as f64) < min_words {
+            continue;
+        }
+        let Some((best, &top)) = hits.iter().enumerate().max_by_key(|&(i, h)| (*h, std::cmp::Reverse(i))) else { continue };
+        let looks_other = best != own
+            && f64::from(top) >= min_share / 100.0 * count as f64
+            && f64::from(top) >= ratio * f64::from(hits[own]);
+        if !looks_other {
+            continue;
+        }
+        let other = &cx.languages.lexicons[best];
+        let message = out.message(
+            "text.language-mismatch",
+            &[("looks", &other.name), ("declared", &quote(&declared.language)), ("code", &other.language)],
+        );
+        out.push(out.severity, t.path.clone(), None, message, vec![other.language.clone()]);
+    }
+}
+
+pub const SHOUTING: Rule = Rule {
+    id: "text.shouting",
+    group: Group::Texts,
+    applies: Applies::Both,
+    summary: "A text of three or more words written in capitals.",
+    source: "Web Content Accessibility Guidelines 2.2 (readable text)",
+    check: shouting,
+};
+
+fn shouting(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    let min = out.num(&["min_words"]);
+    for t in &cx.texts().texts {
+        if matches!(t.role, Role::Title | Role::Name) || t.placeholder.is_some() {
+            continue;
+        }
+        if (words::count(t.text) as f64) < min || !words::is_capitals(t.text) {
+            continue;
+        }
+        let message = out.message("text.shouting", &[]);
+        out.emit(t.path.clone(), message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::load_all;
+
+    #[test]
+    fn placeholders_are_whole_words() {
+        let all = load_all();
+        let en: Vec<&Lexicon> = all.iter().filter(|l| l.language == "en").collect();
+        assert_eq!(placeholder("Reading: TBD", &en), Some((9, 12)));
+        assert_eq!(placeholder("football and Leichtbau", &en), None);
+        assert_eq!(placeholder("todo el curso", &en), None);
+        assert_eq!(placeholder(" N/A ", &en), Some((1, 4)));
+        assert_eq!(placeholder("Dates To Be Announced later", &en), Some((6, 21)));
+        assert_eq!(placeholder("What ???", &en), Some((5, 8)));
+    }
+
+    #[test]
+    fn counts_sentences_and_syllables() {
+        let all = load_all();
+        let Some(en) = all.iter().find(|l| l.language == "en") else { return };
+        let s = stats("The course is 7.5 ECTS. Students make a pack!", en);
+        assert_eq!((s.words, s.sentences), (10.0, 2.0));
+        assert_eq!(syllables("make", en), 1);
+        assert_eq!(syllables("table", en), 2);
+        assert_eq!(syllables("battery", en), 3);
+    }
+}

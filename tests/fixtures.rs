@@ -1,0 +1,180 @@
+//! Rule fixtures: `tests/rules/<rule id>.json`, each a list of cases that
+//! derive a document from an example (or give one whole), check it, and
+//! expect exactly the listed diagnostics of that rule. Every case is one test.
+//!
+//! ```json
+//! {"rule": "workload.ects-range", "base": "course-en-chalmers.json", "cases": [
+//!   {"name": "fires at 0 ECTS", "set": {"/ects": 0}, "expect": [{"path": "/ects"}]},
+//!   {"name": "silent at 30 ECTS", "set": {"/ects": 30, "/activities/4/hours": 700}, "expect": []}
+//! ]}
+//! ```
+//! A case may also `remove` pointers, replace the whole `document`, give a
+//! `profile` (overrides of the built-in one) and a `base` of its own; an
+//! expected diagnostic may pin its `severity`, `span`, `suggestions` and a
+//! part of its `message`.
+
+use enhance_qa::{Checker, Profile};
+use libtest_mimic::{Arguments, Failed, Trial};
+use serde_json::{json, Value};
+use std::path::Path;
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
+    files.sort();
+    for file in files.into_iter().filter(|f| f.extension().is_some_and(|x| x == "json")) {
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        let name = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let fixture: Value = match serde_json::from_str(&text) {
+            Ok(v) => v,
+            Err(e) => {
+                let message = format!("{}: {e}", file.display());
+                trials.push(Trial::test(format!("{name}::parses"), move || Err(message.into())));
+                continue;
+            }
+        };
+        for case in fixture["cases"].as_array().cloned().unwrap_or_default() {
+            let fixture = fixture.clone();
+            let title = format!("{name}::{}", case["name"].as_str().unwrap_or("unnamed"));
+            trials.push(Trial::test(title, move || run_case(&fixture, &case)));
+        }
+    }
+    trials.push(Trial::test("registry::every_rule_has_firing_and_silent_fixtures", every_rule_has_fixtures));
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn example(name: &str) -> Result<Value, Failed> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples").join(name);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?)
+}
+
+/// Sets the value at a JSON Pointer; the parent must exist. An array index
+/// equal to the length appends.
+fn set(doc: &mut Value, pointer: &str, value: Value) -> Result<(), Failed> {
+    let (parent, last) = pointer.rsplit_once('/').ok_or(format!("bad pointer {pointer}"))?;
+    let key = last.replace("~1", "/").replace("~0", "~");
+    let target = if parent.is_empty() { Some(&mut *doc) } else { doc.pointer_mut(parent) };
+    match target {
+        Some(Value::Object(map)) => {
+            map.insert(key, value);
+        }
+        Some(Value::Array(items)) => {
+            let i: usize = key.parse().map_err(|_| format!("bad index in {pointer}"))?;
+            if i < items.len() {
+                items[i] = value;
+            } else if i == items.len() {
+                items.push(value);
+            } else {
+                return Err(format!("index past the end in {pointer}").into());
+            }
+        }
+        _ => return Err(format!("no parent for {pointer}").into()),
+    }
+    Ok(())
+}
+
+fn remove(doc: &mut Value, pointer: &str) -> Result<(), Failed> {
+    let (parent, last) = pointer.rsplit_once('/').ok_or(format!("bad pointer {pointer}"))?;
+    let key = last.replace("~1", "/").replace("~0", "~");
+    let target = if parent.is_empty() { Some(&mut *doc) } else { doc.pointer_mut(parent) };
+    let removed = match target {
+        Some(Value::Object(map)) => map.remove(&key).is_some(),
+        Some(Value::Array(items)) => match key.parse::<usize>() {
+            Ok(i) if i < items.len() => {
+                items.remove(i);
+                true
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    if removed {
+        Ok(())
+    } else {
+        Err(format!("nothing to remove at {pointer}").into())
+    }
+}
+
+fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
+    let rule = fixture["rule"].as_str().ok_or("fixture has no rule")?;
+    let mut doc = match case.get("document") {
+        Some(d) => d.clone(),
+        None => {
+            let base = case["base"].as_str().or(fixture["base"].as_str()).ok_or("no base and no document")?;
+            example(base)?
+        }
+    };
+    for p in case["remove"].as_array().into_iter().flatten() {
+        remove(&mut doc, p.as_str().unwrap_or_default())?;
+    }
+    if let Some(sets) = case["set"].as_object() {
+        for (pointer, value) in sets {
+            set(&mut doc, pointer, value.clone())?;
+        }
+    }
+    let profile = match case.get("profile") {
+        Some(p) => Profile::from_json(&p.to_string()).map_err(|e| format!("profile: {e}"))?,
+        None => Profile::built_in(),
+    };
+    let report = Checker::new(profile).check(&doc);
+    let got: Vec<&enhance_qa::Diagnostic> = report.diagnostics.iter().filter(|d| d.rule == rule).collect();
+    let expect = case["expect"].as_array().ok_or("case has no expect list")?;
+    let describe = || {
+        let all: Vec<String> = report.diagnostics.iter().map(|d| format!("{} {} {:?}: {}", d.rule, d.path, d.span, d.message)).collect();
+        format!("all diagnostics:\n  {}", all.join("\n  "))
+    };
+    if got.len() != expect.len() {
+        return Err(format!("expected {} `{rule}` diagnostics, got {}\n{}", expect.len(), got.len(), describe()).into());
+    }
+    for (d, e) in got.iter().zip(expect) {
+        let check = |ok: bool, what: &str| -> Result<(), Failed> {
+            if ok {
+                Ok(())
+            } else {
+                Err(format!("`{rule}` at {}: {what} differs from {e}\n{}", d.path, describe()).into())
+            }
+        };
+        check(e["path"].as_str() == Some(d.path.as_str()), "path")?;
+        if let Some(s) = e.get("severity") {
+            check(s.as_str() == Some(d.severity.as_str()), "severity")?;
+        }
+        if let Some(span) = e.get("span") {
+            check(*span == json!([d.span.map(|s| s.start), d.span.map(|s| s.end)]), "span")?;
+        }
+        if let Some(s) = e.get("suggestions") {
+            check(*s == json!(d.suggestions), "suggestions")?;
+        }
+        if let Some(m) = e.get("message") {
+            check(d.message.contains(m.as_str().unwrap_or_default()), "message")?;
+        }
+    }
+    Ok(())
+}
+
+/// Every rule in the registry has a fixture file with at least one case that
+/// fires it and one that must not.
+fn every_rule_has_fixtures() -> Result<(), Failed> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules");
+    let mut missing = Vec::new();
+    for rule in enhance_qa::rules() {
+        let path = dir.join(format!("{}.json", rule.id));
+        let fixture: Value = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+            .unwrap_or(Value::Null);
+        let cases = fixture["cases"].as_array().cloned().unwrap_or_default();
+        let fires = cases.iter().any(|c| c["expect"].as_array().is_some_and(|e| !e.is_empty()));
+        let silent = cases.iter().any(|c| c["expect"].as_array().is_some_and(Vec::is_empty));
+        if fixture["rule"].as_str() != Some(rule.id) || !fires || !silent {
+            missing.push(rule.id);
+        }
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("rules without a firing and a silent fixture: {}", missing.join(", ")).into())
+    }
+}
