@@ -6,16 +6,31 @@ use crate::document::{pointer, Assessment, Seg};
 use crate::messages::{number, quote};
 use crate::registry::{Applies, Context, Group, Out, Rule};
 
-pub const RULES: &[Rule] = &[WEIGHTS, WEIGHT_RANGE, UNASSESSED_OUTCOME, NO_OUTCOMES, UNKNOWN_OUTCOME, SINGLE_METHOD];
+pub const RULES: &[Rule] = &[
+    WEIGHTS,
+    WEIGHT_RANGE,
+    UNASSESSED_OUTCOME,
+    NO_OUTCOMES,
+    UNKNOWN_OUTCOME,
+    SINGLE_METHOD,
+];
 
 fn entries<'a>(cx: &'a Context<'_, '_>) -> impl Iterator<Item = (usize, &'a Assessment)> {
-    cx.doc.course.assessment.iter().flatten().enumerate().filter_map(|(i, a)| Some((i, a.as_ref()?)))
+    cx.doc
+        .course
+        .assessment
+        .iter()
+        .flatten()
+        .enumerate()
+        .filter_map(|(i, a)| Some((i, a.as_ref()?)))
 }
 
 /// The weights, when every entry has one.
 fn weights(cx: &Context<'_, '_>) -> Option<Vec<(Option<&'static str>, f64)>> {
     let list = cx.doc.course.assessment.as_ref()?;
-    list.iter().map(|a| a.as_ref().and_then(|a| Some((a.method, a.weight?)))).collect()
+    list.iter()
+        .map(|a| a.as_ref().and_then(|a| Some((a.method, a.weight?))))
+        .collect()
 }
 
 pub const WEIGHTS: Rule = Rule {
@@ -31,10 +46,13 @@ fn weights_sum(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(list) = weights(cx) else { return };
     let sum: f64 = list.iter().map(|(_, w)| w).sum();
     let (total, tolerance) = (out.num(&["total"]), out.num(&["tolerance"]));
-    if list.is_empty() || (sum - total).abs() <= tolerance {
+    if list.is_empty() || (sum - total).abs() <= tolerance + 1e-9 {
         return;
     }
-    let message = out.message("assessment.weights", &[("sum", &number(sum)), ("total", &number(total))]);
+    let message = out.message(
+        "assessment.weights",
+        &[("sum", &number(sum)), ("total", &number(total))],
+    );
     out.emit("/assessment".into(), message);
 }
 
@@ -54,7 +72,10 @@ fn weight_range(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             continue;
         }
         let message = out.message("assessment.weight-range", &[("weight", &number(w))]);
-        out.emit(pointer(&[Seg::F("assessment"), Seg::I(i), Seg::F("weight")]), message);
+        out.emit(
+            pointer(&[Seg::F("assessment"), Seg::I(i), Seg::F("weight")]),
+            message,
+        );
     }
 }
 
@@ -68,11 +89,16 @@ pub const UNASSESSED_OUTCOME: Rule = Rule {
 };
 
 fn unassessed_outcome(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let (Some(outcomes), Some(list)) = (&cx.doc.learning_outcomes, &cx.doc.course.assessment) else { return };
+    let (Some(outcomes), Some(list)) = (&cx.doc.learning_outcomes, &cx.doc.course.assessment)
+    else {
+        return;
+    };
     if list.is_empty() {
         return;
     }
-    let assessed = |n: usize| entries(cx).any(|(_, a)| a.outcomes.iter().flatten().any(|&(_, o)| o == n as f64));
+    let assessed = |n: usize| {
+        entries(cx).any(|(_, a)| a.outcomes.iter().flatten().any(|&(_, o)| o == n as f64))
+    };
     let total = outcomes.len();
     for &(i, text) in outcomes {
         if assessed(i + 1) {
@@ -80,7 +106,11 @@ fn unassessed_outcome(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         }
         let message = out.message(
             "assessment.unassessed-outcome",
-            &[("number", &(i + 1).to_string()), ("outcome", &quote(text)), ("total", &total.to_string())],
+            &[
+                ("number", &(i + 1).to_string()),
+                ("outcome", &quote(text)),
+                ("total", &total.to_string()),
+            ],
         );
         out.emit(pointer(&[Seg::F("learning_outcomes"), Seg::I(i)]), message);
     }
@@ -125,8 +155,19 @@ fn unknown_outcome(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             if n.fract() == 0.0 && n >= 1.0 && n <= count {
                 continue;
             }
-            let message = out.message("assessment.unknown-outcome", &[("number", &number(n)), ("count", &number(count))]);
-            out.emit(pointer(&[Seg::F("assessment"), Seg::I(i), Seg::F("outcomes"), Seg::I(k)]), message);
+            let message = out.message(
+                "assessment.unknown-outcome",
+                &[("number", &number(n)), ("count", &number(count))],
+            );
+            out.emit(
+                pointer(&[
+                    Seg::F("assessment"),
+                    Seg::I(i),
+                    Seg::F("outcomes"),
+                    Seg::I(k),
+                ]),
+                message,
+            );
         }
     }
 }
@@ -148,7 +189,11 @@ fn single_method(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     }
     for (method, _) in &list {
         let Some(method) = method else { continue };
-        let share: f64 = list.iter().filter(|(m, _)| m == &Some(*method)).map(|(_, w)| w).sum();
+        let share: f64 = list
+            .iter()
+            .filter(|(m, _)| m == &Some(*method))
+            .map(|(_, w)| w)
+            .sum();
         if share >= sum - 0.01 {
             let message = out.message("assessment.single-method", &[("method", method)]);
             out.emit("/assessment".into(), message);

@@ -43,7 +43,11 @@ impl Checker {
             .filter_map(|rule| {
                 let severity = profile.severity(rule.id)?;
                 let settings = profile.rule(rule.id)?.clone();
-                Some(Active { rule, severity, settings })
+                Some(Active {
+                    rule,
+                    severity,
+                    settings,
+                })
             })
             .collect();
         Checker {

@@ -42,9 +42,19 @@ mod tests {
     #[test]
     fn knows_the_real_lists() {
         let c = Codes::default();
-        assert!(c.is_language("en") && c.is_language("nb") && !c.is_language("xx") && !c.is_language("EN"));
+        assert!(
+            c.is_language("en")
+                && c.is_language("nb")
+                && !c.is_language("xx")
+                && !c.is_language("EN")
+        );
         assert!(c.is_isced_field("07") && c.is_isced_field("071") && c.is_isced_field("0713"));
-        assert!(!c.is_isced_field("0739") && !c.is_isced_field("0718") && !c.is_isced_field("11") && !c.is_isced_field("713"));
+        assert!(
+            !c.is_isced_field("0739")
+                && !c.is_isced_field("0718")
+                && !c.is_isced_field("11")
+                && !c.is_isced_field("713")
+        );
         assert_eq!(c.fields.len(), 219);
     }
 }

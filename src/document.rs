@@ -29,32 +29,94 @@ pub const KINDS: &[&str] = &["course", "programme"];
 pub const DELIVERY: &[&str] = &["in-person", "blended", "online"];
 pub const TERMS: &[&str] = &["autumn", "spring", "summer", "any"];
 pub const ACTIVITY_TYPES: &[&str] = &[
-    "lecture", "seminar", "tutorial", "lab", "project", "fieldwork", "placement", "self-study", "assessment", "other",
+    "lecture",
+    "seminar",
+    "tutorial",
+    "lab",
+    "project",
+    "fieldwork",
+    "placement",
+    "self-study",
+    "assessment",
+    "other",
 ];
 pub const ASSESSMENT_METHODS: &[&str] = &[
-    "written-exam", "oral-exam", "project", "report", "presentation", "lab-work", "portfolio", "peer-review", "quiz", "other",
+    "written-exam",
+    "oral-exam",
+    "project",
+    "report",
+    "presentation",
+    "lab-work",
+    "portfolio",
+    "peer-review",
+    "quiz",
+    "other",
 ];
 pub const MOBILITY: &[&str] = &["physical", "virtual", "blended"];
 pub const DEGREES: &[&str] = &["short-cycle", "bachelor", "master", "doctorate"];
 pub const STUDY_MODES: &[&str] = &["full-time", "part-time"];
 pub const AWARDS: &[&str] = &["single", "double", "multiple", "joint"];
 pub const ROLES: &[&str] = &["coordinator", "partner"];
-pub const COMPONENT_TYPES: &[&str] = &["mandatory", "elective-block", "thesis", "mobility", "internship"];
+pub const COMPONENT_TYPES: &[&str] = &[
+    "mandatory",
+    "elective-block",
+    "thesis",
+    "mobility",
+    "internship",
+];
 pub const AGREEMENT_TOPICS: &[&str] = &[
-    "degree_denomination", "management_and_finance", "admission_and_selection", "mobility", "examination_and_recognition",
+    "degree_denomination",
+    "management_and_finance",
+    "admission_and_selection",
+    "mobility",
+    "examination_and_recognition",
 ];
 
 // The fields of each object, in the order a form shows them; diagnostics are
 // sorted in this order.
 const COURSE_FIELDS: &[&str] = &[
-    "kind", "code", "title", "institution", "language", "teaching_languages", "ects", "eqf_level", "isced_f",
-    "delivery", "term", "coordinator", "summary", "learning_outcomes", "prerequisites", "activities", "assessment",
-    "reading", "sdgs", "mobility",
+    "kind",
+    "code",
+    "title",
+    "institution",
+    "language",
+    "teaching_languages",
+    "ects",
+    "eqf_level",
+    "isced_f",
+    "delivery",
+    "term",
+    "coordinator",
+    "summary",
+    "learning_outcomes",
+    "prerequisites",
+    "activities",
+    "assessment",
+    "reading",
+    "sdgs",
+    "mobility",
 ];
 const PROGRAMME_FIELDS: &[&str] = &[
-    "kind", "code", "title", "degree", "eqf_level", "ects", "semesters", "study_mode", "award", "language",
-    "teaching_languages", "isced_f", "institutions", "cooperation_agreement", "admission", "recognition", "summary",
-    "learning_outcomes", "components", "sdgs",
+    "kind",
+    "code",
+    "title",
+    "degree",
+    "eqf_level",
+    "ects",
+    "semesters",
+    "study_mode",
+    "award",
+    "language",
+    "teaching_languages",
+    "isced_f",
+    "institutions",
+    "cooperation_agreement",
+    "admission",
+    "recognition",
+    "summary",
+    "learning_outcomes",
+    "components",
+    "sdgs",
 ];
 const COORDINATOR_FIELDS: &[&str] = &["name", "email"];
 const PREREQUISITE_FIELDS: &[&str] = &["courses", "text"];
@@ -62,7 +124,16 @@ const ACTIVITY_FIELDS: &[&str] = &["type", "hours"];
 const ASSESSMENT_FIELDS: &[&str] = &["method", "weight", "outcomes"];
 const INSTITUTION_FIELDS: &[&str] = &["id", "role", "country"];
 const COMPONENT_FIELDS: &[&str] = &[
-    "code", "title", "type", "ects", "semester", "institution", "contributes_to", "prerequisites", "options", "mobility",
+    "code",
+    "title",
+    "type",
+    "ects",
+    "semester",
+    "institution",
+    "contributes_to",
+    "prerequisites",
+    "options",
+    "mobility",
 ];
 const OPTION_FIELDS: &[&str] = &["code", "title", "ects", "institution"];
 
@@ -71,17 +142,71 @@ const OPTION_FIELDS: &[&str] = &["code", "title", "ects", "institution"];
 pub fn field_order(kind: Option<Kind>) -> &'static [&'static str] {
     match kind {
         Some(Kind::Programme) => &[
-            "kind", "code", "title", "degree", "eqf_level", "ects", "semesters", "study_mode", "award", "language",
-            "teaching_languages", "isced_f", "institutions", "id", "role", "country", "cooperation_agreement",
-            "degree_denomination", "management_and_finance", "admission_and_selection", "mobility",
-            "examination_and_recognition", "admission", "recognition", "summary", "learning_outcomes", "components",
-            "type", "semester", "institution", "contributes_to", "prerequisites", "options", "sdgs",
+            "kind",
+            "code",
+            "title",
+            "degree",
+            "eqf_level",
+            "ects",
+            "semesters",
+            "study_mode",
+            "award",
+            "language",
+            "teaching_languages",
+            "isced_f",
+            "institutions",
+            "id",
+            "role",
+            "country",
+            "cooperation_agreement",
+            "degree_denomination",
+            "management_and_finance",
+            "admission_and_selection",
+            "mobility",
+            "examination_and_recognition",
+            "admission",
+            "recognition",
+            "summary",
+            "learning_outcomes",
+            "components",
+            "type",
+            "semester",
+            "institution",
+            "contributes_to",
+            "prerequisites",
+            "options",
+            "sdgs",
         ],
         _ => &[
-            "kind", "code", "title", "institution", "language", "teaching_languages", "ects", "eqf_level", "isced_f",
-            "delivery", "term", "coordinator", "name", "email", "summary", "learning_outcomes", "prerequisites",
-            "courses", "text", "activities", "type", "hours", "assessment", "method", "weight", "outcomes", "reading",
-            "sdgs", "mobility",
+            "kind",
+            "code",
+            "title",
+            "institution",
+            "language",
+            "teaching_languages",
+            "ects",
+            "eqf_level",
+            "isced_f",
+            "delivery",
+            "term",
+            "coordinator",
+            "name",
+            "email",
+            "summary",
+            "learning_outcomes",
+            "prerequisites",
+            "courses",
+            "text",
+            "activities",
+            "type",
+            "hours",
+            "assessment",
+            "method",
+            "weight",
+            "outcomes",
+            "reading",
+            "sdgs",
+            "mobility",
         ],
     }
 }
@@ -222,7 +347,10 @@ pub struct ElectiveOption<'v> {
 
 /// Reads any JSON value into a [`Document`] and the problems of its shape.
 pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
-    let mut r = Reader { path: String::new(), findings: Vec::new() };
+    let mut r = Reader {
+        path: String::new(),
+        findings: Vec::new(),
+    };
     let mut doc = Document::default();
     let Some(members) = value.as_object() else {
         r.type_error("", value, "an object");
@@ -232,7 +360,14 @@ pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
         Some(Value::String(s)) if s == "course" => Some(Kind::Course),
         Some(Value::String(s)) if s == "programme" => Some(Kind::Programme),
         other => {
-            r.at("kind", |r| r.push(Issue::Kind, "kind", other.map_or(Cow::Borrowed(""), found_text), Expected::OneOf(KINDS)));
+            r.at("kind", |r| {
+                r.push(
+                    Issue::Kind,
+                    "kind",
+                    other.map_or(Cow::Borrowed(""), found_text),
+                    Expected::OneOf(KINDS),
+                )
+            });
             return (doc, r.findings);
         }
     };
@@ -304,38 +439,73 @@ impl<'v> Reader<'v> {
     }
 
     fn push(&mut self, issue: Issue, field: &'static str, found: Cow<'v, str>, expected: Expected) {
-        self.findings.push(Finding { issue, path: self.path.clone(), field, found, expected, number: 0.0 });
+        self.findings.push(Finding {
+            issue,
+            path: self.path.clone(),
+            field,
+            found,
+            expected,
+            number: 0.0,
+        });
     }
 
     fn type_error(&mut self, field: &'static str, value: &'v Value<'v>, expected: &'static str) {
-        self.push(Issue::Type, field, Cow::Borrowed(value.type_name()), Expected::Type(expected));
+        self.push(
+            Issue::Type,
+            field,
+            Cow::Borrowed(value.type_name()),
+            Expected::Type(expected),
+        );
     }
 
     /// Reports the members of an object that its format does not define.
-    fn unknown_fields(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], known: &'static [&'static str]) {
+    fn unknown_fields(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        known: &'static [&'static str],
+    ) {
         for (key, _) in members {
             if !known.contains(&key.as_ref()) {
                 let field = "";
-                self.at(key, |r| r.push(Issue::UnknownField, field, Cow::Borrowed(key.as_ref()), Expected::FieldOf(known)));
+                self.at(key, |r| {
+                    r.push(
+                        Issue::UnknownField,
+                        field,
+                        Cow::Borrowed(key.as_ref()),
+                        Expected::FieldOf(known),
+                    )
+                });
             }
         }
     }
 
     /// The value of a field when present and not blank; reports a blank
     /// required field.
-    fn present(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], name: &'static str, required: bool) -> Option<&'v Value<'v>> {
+    fn present(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        required: bool,
+    ) -> Option<&'v Value<'v>> {
         match find(members, name) {
             Some(v) if !is_blank(v) => Some(v),
             _ => {
                 if required {
-                    self.at(name, |r| r.push(Issue::Required, name, Cow::Borrowed(""), Expected::Nothing));
+                    self.at(name, |r| {
+                        r.push(Issue::Required, name, Cow::Borrowed(""), Expected::Nothing)
+                    });
                 }
                 None
             }
         }
     }
 
-    fn text(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], name: &'static str, required: bool) -> Option<&'v str> {
+    fn text(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        required: bool,
+    ) -> Option<&'v str> {
         let value = self.present(members, name, required)?;
         self.at(name, |r| r.text_value(name, value))
     }
@@ -350,7 +520,12 @@ impl<'v> Reader<'v> {
         }
     }
 
-    fn number(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], name: &'static str, required: bool) -> Option<f64> {
+    fn number(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        required: bool,
+    ) -> Option<f64> {
         let value = self.present(members, name, required)?;
         self.at(name, |r| r.number_value(name, value))
     }
@@ -372,7 +547,12 @@ impl<'v> Reader<'v> {
                     Some(n)
                 }
                 None => {
-                    self.push(Issue::Type, name, Cow::Borrowed(s.as_ref()), Expected::NumberText);
+                    self.push(
+                        Issue::Type,
+                        name,
+                        Cow::Borrowed(s.as_ref()),
+                        Expected::NumberText,
+                    );
                     None
                 }
             },
@@ -394,12 +574,22 @@ impl<'v> Reader<'v> {
         self.at(name, |r| r.choice_value(name, value, allowed))
     }
 
-    fn choice_value(&mut self, name: &'static str, value: &'v Value<'v>, allowed: &'static [&'static str]) -> Option<&'static str> {
+    fn choice_value(
+        &mut self,
+        name: &'static str,
+        value: &'v Value<'v>,
+        allowed: &'static [&'static str],
+    ) -> Option<&'static str> {
         match value {
             Value::String(s) => match allowed.iter().find(|a| **a == s.as_ref()) {
                 Some(a) => Some(*a),
                 None => {
-                    self.push(Issue::Enum, name, Cow::Borrowed(s.as_ref()), Expected::OneOf(allowed));
+                    self.push(
+                        Issue::Enum,
+                        name,
+                        Cow::Borrowed(s.as_ref()),
+                        Expected::OneOf(allowed),
+                    );
                     None
                 }
             },
@@ -480,15 +670,20 @@ impl<'v> Reader<'v> {
         doc.code = self.text(members, "code", true);
         doc.title = self.text(members, "title", true);
         doc.language = self.text(members, "language", false);
-        doc.teaching_languages =
-            self.list(members, "teaching_languages", true, |r, v| r.text_item("teaching_languages", v)).unwrap_or_default();
+        doc.teaching_languages = self
+            .list(members, "teaching_languages", true, |r, v| {
+                r.text_item("teaching_languages", v)
+            })
+            .unwrap_or_default();
         doc.isced_f = self.text(members, "isced_f", true);
         doc.eqf_level = self.number(members, "eqf_level", true);
         doc.summary = self.text(members, "summary", true);
         if let Some(Value::Array(items)) = find(members, "learning_outcomes") {
             doc.outcome_count = items.len();
         }
-        doc.learning_outcomes = self.list(members, "learning_outcomes", true, |r, v| r.text_item("learning_outcomes", v));
+        doc.learning_outcomes = self.list(members, "learning_outcomes", true, |r, v| {
+            r.text_item("learning_outcomes", v)
+        });
         doc.sdgs = match find(members, "sdgs") {
             None | Some(Value::Null) => Some(Vec::new()),
             Some(Value::Array(items)) if items.is_empty() => Some(Vec::new()),
@@ -518,8 +713,9 @@ impl<'v> Reader<'v> {
             self.at("prerequisites", |r| match value {
                 Value::Object(m) => {
                     r.unknown_fields(m, PREREQUISITE_FIELDS);
-                    c.prerequisite_courses =
-                        r.list(m, "courses", false, |r, v| r.text_item("courses", v)).unwrap_or_default();
+                    c.prerequisite_courses = r
+                        .list(m, "courses", false, |r, v| r.text_item("courses", v))
+                        .unwrap_or_default();
                     c.prerequisite_text = r.text(m, "text", false);
                 }
                 other => r.type_error("prerequisites", other, "an object"),
@@ -527,19 +723,28 @@ impl<'v> Reader<'v> {
         }
         c.activities = self.objects(members, "activities", true, |r, m| {
             r.unknown_fields(m, ACTIVITY_FIELDS);
-            Activity { kind: r.choice(m, "type", ACTIVITY_TYPES, true), hours: r.number(m, "hours", true) }
+            Activity {
+                kind: r.choice(m, "type", ACTIVITY_TYPES, true),
+                hours: r.number(m, "hours", true),
+            }
         });
         c.assessment = self.objects(members, "assessment", true, |r, m| {
             r.unknown_fields(m, ASSESSMENT_FIELDS);
             Assessment {
                 method: r.choice(m, "method", ASSESSMENT_METHODS, true),
                 weight: r.number(m, "weight", true),
-                outcomes: r.list(m, "outcomes", false, |r, v| r.number_value("outcomes", v)).filter(|o| !o.is_empty()),
+                outcomes: r
+                    .list(m, "outcomes", false, |r, v| r.number_value("outcomes", v))
+                    .filter(|o| !o.is_empty()),
             }
         });
-        c.reading = self.list(members, "reading", false, |r, v| r.text_item("reading", v)).unwrap_or_default();
+        c.reading = self
+            .list(members, "reading", false, |r, v| r.text_item("reading", v))
+            .unwrap_or_default();
         c.mobility = self
-            .list(members, "mobility", false, |r, v| r.choice_value("mobility", v, MOBILITY))
+            .list(members, "mobility", false, |r, v| {
+                r.choice_value("mobility", v, MOBILITY)
+            })
             .unwrap_or_default();
     }
 
@@ -591,10 +796,14 @@ impl<'v> Reader<'v> {
             institution: self.text(m, "institution", false),
             // Missing or empty is `programme.unmapped-component`'s to report.
             contributes_to: self
-                .list(m, "contributes_to", false, |r, v| r.number_value("contributes_to", v))
+                .list(m, "contributes_to", false, |r, v| {
+                    r.number_value("contributes_to", v)
+                })
                 .filter(|c| !c.is_empty()),
             prerequisites: self
-                .list(m, "prerequisites", false, |r, v| r.text_item("prerequisites", v))
+                .list(m, "prerequisites", false, |r, v| {
+                    r.text_item("prerequisites", v)
+                })
                 .unwrap_or_default(),
             options: self.objects(m, "options", kind == Some("elective-block"), |r, o| {
                 r.unknown_fields(o, OPTION_FIELDS);
@@ -642,7 +851,9 @@ mod tests {
         assert_eq!(plain_decimal(" 30 "), Some(30.0));
         assert_eq!(plain_decimal("-5"), Some(-5.0));
         assert_eq!(plain_decimal("1,000"), Some(1.0));
-        for bad in ["five", "7.5 ECTS", "1.000,5", "", "-", "7.", ".5", "+5", "1e3"] {
+        for bad in [
+            "five", "7.5 ECTS", "1.000,5", "", "-", "7.", ".5", "+5", "1e3",
+        ] {
             assert_eq!(plain_decimal(bad), None, "{bad}");
         }
     }

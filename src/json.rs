@@ -96,7 +96,9 @@ fn from_serde_at(value: &serde_json::Value, depth: usize) -> Value<'_> {
         S::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
         S::String(s) => Value::String(Cow::Borrowed(s)),
         S::Array(_) | S::Object(_) if depth >= MAX_DEPTH => Value::TooDeep,
-        S::Array(items) => Value::Array(items.iter().map(|v| from_serde_at(v, depth + 1)).collect()),
+        S::Array(items) => {
+            Value::Array(items.iter().map(|v| from_serde_at(v, depth + 1)).collect())
+        }
         S::Object(members) => Value::Object(
             members
                 .iter()
@@ -133,12 +135,21 @@ impl std::error::Error for ParseError {}
 pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let skipped = text.len() - body.len();
-    let mut parser = Parser { src: body, bytes: body.as_bytes(), pos: 0 };
+    let mut parser = Parser {
+        src: body,
+        bytes: body.as_bytes(),
+        pos: 0,
+    };
     let result = parser.document();
     result.map_err(|(message, at)| {
         let at = at + skipped;
         let (line, column) = line_column(text, at);
-        ParseError { message, line, column, offset: at }
+        ParseError {
+            message,
+            line,
+            column,
+            offset: at,
+        }
     })
 }
 
@@ -407,7 +418,9 @@ impl<'a> Parser<'a> {
             .ok_or(("incomplete \\u escape", self.pos))?;
         let mut code = 0u32;
         for &d in digits {
-            let v = (d as char).to_digit(16).ok_or(("invalid \\u escape", self.pos))?;
+            let v = (d as char)
+                .to_digit(16)
+                .ok_or(("invalid \\u escape", self.pos))?;
             code = code * 16 + v;
         }
         self.pos += 4;
@@ -438,9 +451,20 @@ mod tests {
 
     #[test]
     fn parses_nested_values_and_borrows_plain_strings() {
-        let v = parse(r#"{"a": [1, 2.5, -3e2], "b": "x", "c": null, "d": true}"#).unwrap_or(Value::Null);
-        assert_eq!(v.get("a"), Some(&Value::Array(vec![Value::Number(1.0), Value::Number(2.5), Value::Number(-300.0)])));
-        assert!(matches!(v.get("b"), Some(Value::String(Cow::Borrowed("x")))));
+        let v = parse(r#"{"a": [1, 2.5, -3e2], "b": "x", "c": null, "d": true}"#)
+            .unwrap_or(Value::Null);
+        assert_eq!(
+            v.get("a"),
+            Some(&Value::Array(vec![
+                Value::Number(1.0),
+                Value::Number(2.5),
+                Value::Number(-300.0)
+            ]))
+        );
+        assert!(matches!(
+            v.get("b"),
+            Some(Value::String(Cow::Borrowed("x")))
+        ));
     }
 
     #[test]

@@ -91,7 +91,10 @@ impl Lexicon {
 
 /// Loads every built-in lexicon.
 pub fn load_all() -> Vec<Lexicon> {
-    SOURCES.iter().filter_map(|(code, text)| parse(code, text)).collect()
+    SOURCES
+        .iter()
+        .filter_map(|(code, text)| parse(code, text))
+        .collect()
 }
 
 /// The lexicons a checker uses, with an index of their stop words for
@@ -106,14 +109,20 @@ pub struct Languages {
 impl Languages {
     /// The built-in lexicons named in `enabled`.
     pub fn new(enabled: &[String]) -> Languages {
-        let lexicons: Vec<Lexicon> = load_all().into_iter().filter(|l| enabled.contains(&l.language)).collect();
+        let lexicons: Vec<Lexicon> = load_all()
+            .into_iter()
+            .filter(|l| enabled.contains(&l.language))
+            .collect();
         let mut stopwords: HashMap<String, u32> = HashMap::new();
         for (i, lex) in lexicons.iter().enumerate().take(32) {
             for w in &lex.stopwords {
                 *stopwords.entry(w.clone()).or_default() |= 1 << i;
             }
         }
-        Languages { lexicons, stopwords }
+        Languages {
+            lexicons,
+            stopwords,
+        }
     }
 
     /// The lexicon that serves a language code.
@@ -132,13 +141,20 @@ fn phrase(s: &str) -> Phrase {
 }
 
 fn strings<'a>(v: Option<&'a Value<'a>>) -> impl Iterator<Item = &'a str> {
-    v.and_then(Value::as_array).unwrap_or(&[]).iter().filter_map(Value::as_str)
+    v.and_then(Value::as_array)
+        .unwrap_or(&[])
+        .iter()
+        .filter_map(Value::as_str)
 }
 
 fn parse(code: &str, text: &str) -> Option<Lexicon> {
     let root = json::parse(text).ok()?;
     let get = |k: &str| root.get(k);
-    let inflection: Vec<&Value<'_>> = get("inflection").and_then(Value::as_array).unwrap_or(&[]).iter().collect();
+    let inflection: Vec<&Value<'_>> = get("inflection")
+        .and_then(Value::as_array)
+        .unwrap_or(&[])
+        .iter()
+        .collect();
     let mut verbs: HashMap<String, Vec<Verb>> = HashMap::new();
     for level in 1..=6u8 {
         for entry in strings(get("verbs").and_then(|v| v.get(&level.to_string()))) {
@@ -148,7 +164,10 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
                     continue;
                 }
                 let first = words.remove(0);
-                verbs.entry(first).or_default().push(Verb { rest: words, level });
+                verbs
+                    .entry(first)
+                    .or_default()
+                    .push(Verb { rest: words, level });
             }
         }
     }
@@ -169,26 +188,45 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
         .iter()
         .flat_map(|v| {
             let suggest: Vec<String> = strings(v.get("suggest")).map(str::to_string).collect();
-            strings(v.get("forms")).map(move |f| Vague { words: phrase(f), suggest: suggest.clone() })
+            strings(v.get("forms")).map(move |f| Vague {
+                words: phrase(f),
+                suggest: suggest.clone(),
+            })
         })
         .collect();
     let readability_data = get("readability");
-    let number = |k: &str| readability_data.and_then(|r| r.get(k)).and_then(|n| match n {
-        Value::Number(n) => Some(*n),
-        _ => None,
-    });
-    let readability = match readability_data.and_then(|r| r.get("index")).and_then(Value::as_str) {
-        Some("flesch") => Readability::Flesch { a: number("a")?, b: number("b")?, c: number("c")? },
+    let number = |k: &str| {
+        readability_data
+            .and_then(|r| r.get(k))
+            .and_then(|n| match n {
+                Value::Number(n) => Some(*n),
+                _ => None,
+            })
+    };
+    let readability = match readability_data
+        .and_then(|r| r.get("index"))
+        .and_then(Value::as_str)
+    {
+        Some("flesch") => Readability::Flesch {
+            a: number("a")?,
+            b: number("b")?,
+            c: number("c")?,
+        },
         Some("gulpease") => Readability::Gulpease,
         _ => Readability::Lix,
     };
     let syllables = get("syllables");
     Some(Lexicon {
         language: code.to_string(),
-        name: get("name").and_then(Value::as_str).unwrap_or(code).to_string(),
+        name: get("name")
+            .and_then(Value::as_str)
+            .unwrap_or(code)
+            .to_string(),
         aliases: strings(get("aliases")).map(str::to_string).collect(),
         verb_last: get("verb_position").and_then(Value::as_str) == Some("last"),
-        conjunctions: strings(get("conjunctions")).map(str::to_lowercase).collect(),
+        conjunctions: strings(get("conjunctions"))
+            .map(str::to_lowercase)
+            .collect(),
         stems,
         teacher_centred: strings(get("teacher_centred")).map(phrase).collect(),
         vague,
@@ -216,7 +254,11 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
 /// what the first matching inflection rule makes of its first word.
 fn forms(entry: &str, rules: &[&Value<'_>]) -> Vec<String> {
     if entry.contains('|') {
-        return entry.split('|').map(|f| f.trim().to_lowercase()).filter(|f| !f.is_empty()).collect();
+        return entry
+            .split('|')
+            .map(|f| f.trim().to_lowercase())
+            .filter(|f| !f.is_empty())
+            .collect();
     }
     let entry = entry.trim().to_lowercase();
     let (head, tail) = match entry.split_once(' ') {
@@ -225,11 +267,17 @@ fn forms(entry: &str, rules: &[&Value<'_>]) -> Vec<String> {
     };
     let mut out = vec![entry.clone()];
     for rule in rules {
-        let ending = rule.get("ending").and_then(Value::as_str).unwrap_or_default();
+        let ending = rule
+            .get("ending")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         if !head.ends_with(ending) {
             continue;
         }
-        let not_after = rule.get("not_after").and_then(Value::as_str).unwrap_or_default();
+        let not_after = rule
+            .get("not_after")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let before = head[..head.len() - ending.len()].chars().last();
         if !not_after.is_empty() && before.is_some_and(|c| not_after.contains(c)) {
             continue;
@@ -260,10 +308,23 @@ mod tests {
         assert_eq!(all.len(), SOURCES.len());
         for lex in &all {
             for level in 1..=6u8 {
-                let n = lex.verbs.values().flatten().filter(|v| v.level == level).count();
-                assert!(n >= 10, "{}: only {n} verb forms at level {level}", lex.language);
+                let n = lex
+                    .verbs
+                    .values()
+                    .flatten()
+                    .filter(|v| v.level == level)
+                    .count();
+                assert!(
+                    n >= 10,
+                    "{}: only {n} verb forms at level {level}",
+                    lex.language
+                );
             }
-            assert!(!lex.stems.is_empty() && !lex.stopwords.is_empty(), "{}", lex.language);
+            assert!(
+                !lex.stems.is_empty() && !lex.stopwords.is_empty(),
+                "{}",
+                lex.language
+            );
         }
     }
 

@@ -61,19 +61,32 @@ struct Options {
 }
 
 fn options(args: &[String], formats: &[&str]) -> Result<Options, String> {
-    let mut o = Options { format: Format::Human, profile: None, locale: "en".into(), paths: Vec::new() };
+    let mut o = Options {
+        format: Format::Human,
+        profile: None,
+        locale: "en".into(),
+        paths: Vec::new(),
+    };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         let (flag, inline) = match arg.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
             _ => (arg.as_str(), None),
         };
-        let mut value = |name: &str| inline.clone().or_else(|| it.next().cloned()).ok_or(format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or(format!("{name} needs a value"))
+        };
         match flag {
             "--format" => {
                 let v = value("--format")?;
                 if !formats.contains(&v.as_str()) {
-                    return Err(format!("--format must be one of {}, not \"{v}\"", formats.join(", ")));
+                    return Err(format!(
+                        "--format must be one of {}, not \"{v}\"",
+                        formats.join(", ")
+                    ));
                 }
                 o.format = match v.as_str() {
                     "json" => Format::Json,
@@ -83,7 +96,9 @@ fn options(args: &[String], formats: &[&str]) -> Result<Options, String> {
             }
             "--profile" if formats.len() == 2 => o.profile = Some(value("--profile")?),
             "--locale" if formats.len() == 2 => o.locale = value("--locale")?,
-            f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option \"{f}\"")),
+            f if f.starts_with('-') && f.len() > 1 => {
+                return Err(format!("unknown option \"{f}\""))
+            }
             _ => o.paths.push(arg.clone()),
         }
     }
@@ -105,7 +120,8 @@ fn check(args: &[String]) -> Result<u8, String> {
     }
     let profile = match &o.profile {
         Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read profile {path}: {e}"))?;
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read profile {path}: {e}"))?;
             Profile::from_json(&text).map_err(|e| format!("profile {path}: {e}"))?
         }
         None => Profile::built_in(),
@@ -133,12 +149,23 @@ fn check(args: &[String]) -> Result<u8, String> {
         match json::parse(&text) {
             Ok(json::Value::Array(docs)) => {
                 for (i, doc) in docs.iter().enumerate() {
-                    checked.push(Checked { file: name.clone(), index: Some(i), report: checker.check_value(doc) });
+                    checked.push(Checked {
+                        file: name.clone(),
+                        index: Some(i),
+                        report: checker.check_value(doc),
+                    });
                 }
             }
-            Ok(doc) => checked.push(Checked { file: name, index: None, report: checker.check_value(&doc) }),
+            Ok(doc) => checked.push(Checked {
+                file: name,
+                index: None,
+                report: checker.check_value(&doc),
+            }),
             Err(e) => {
-                eprintln!("{name}:{}:{}: invalid JSON: {}", e.line, e.column, e.message);
+                eprintln!(
+                    "{name}:{}:{}: invalid JSON: {}",
+                    e.line, e.column, e.message
+                );
                 problems += 1;
             }
         }
@@ -167,7 +194,9 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         out.push(path.to_path_buf());
         return Ok(());
     }
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
     entries.sort();
     for entry in entries {
         if entry.is_dir() {
@@ -186,8 +215,14 @@ fn write_json(w: &mut impl Write, checked: &[Checked]) -> std::io::Result<()> {
         index: Option<usize>,
         report: &'a Report,
     }
-    let entries: Vec<Entry<'_>> =
-        checked.iter().map(|c| Entry { file: &c.file, index: c.index, report: &c.report }).collect();
+    let entries: Vec<Entry<'_>> = checked
+        .iter()
+        .map(|c| Entry {
+            file: &c.file,
+            index: c.index,
+            report: &c.report,
+        })
+        .collect();
     serde_json::to_writer_pretty(&mut *w, &entries)?;
     writeln!(w)
 }
@@ -213,7 +248,12 @@ fn plural(n: u32, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }
 
-fn write_human(w: &mut impl Write, checked: &[Checked], colour: bool, problems: usize) -> std::io::Result<()> {
+fn write_human(
+    w: &mut impl Write,
+    checked: &[Checked],
+    colour: bool,
+    problems: usize,
+) -> std::io::Result<()> {
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for c in checked {
         let r = &c.report;
@@ -225,16 +265,39 @@ fn write_human(w: &mut impl Write, checked: &[Checked], colour: bool, problems: 
             None => c.file.clone(),
         };
         let kind = r.kind.unwrap_or("document");
-        writeln!(w, "{} ({kind}, score {})", paint(colour, "1", &name), r.score)?;
+        writeln!(
+            w,
+            "{} ({kind}, score {})",
+            paint(colour, "1", &name),
+            r.score
+        )?;
         if r.diagnostics.is_empty() {
             writeln!(w, "  {}", paint(colour, "32", "meets every criterion"))?;
         }
-        let width = r.diagnostics.iter().map(|d| d.path.chars().count().max(1)).max().unwrap_or(1);
+        let width = r
+            .diagnostics
+            .iter()
+            .map(|d| d.path.chars().count().max(1))
+            .max()
+            .unwrap_or(1);
         for d in &r.diagnostics {
             let path = if d.path.is_empty() { "/" } else { &d.path };
-            writeln!(w, "  {} {:<width$}  {}  {}", severity_label(d.severity, colour), path, paint(colour, "2", d.rule), d.message)?;
+            writeln!(
+                w,
+                "  {} {:<width$}  {}  {}",
+                severity_label(d.severity, colour),
+                path,
+                paint(colour, "2", d.rule),
+                d.message
+            )?;
             if !d.suggestions.is_empty() {
-                writeln!(w, "  {:<7} {:<width$}  suggestions: {}", "", "", d.suggestions.join(", "))?;
+                writeln!(
+                    w,
+                    "  {:<7} {:<width$}  suggestions: {}",
+                    "",
+                    "",
+                    d.suggestions.join(", ")
+                )?;
             }
         }
     }
@@ -246,7 +309,10 @@ fn write_human(w: &mut impl Write, checked: &[Checked], colour: bool, problems: 
         plural(infos, "info")
     );
     if problems > 0 {
-        summary.push_str(&format!("; {} could not be read", plural(problems as u32, "file")));
+        summary.push_str(&format!(
+            "; {} could not be read",
+            plural(problems as u32, "file")
+        ));
     }
     writeln!(w, "\n{}", paint(colour, "1", &summary))
 }
@@ -259,7 +325,9 @@ fn rules(args: &[String]) -> Result<u8, String> {
     let infos = registry::infos(&Profile::built_in());
     let mut w = std::io::stdout().lock();
     let written = match o.format {
-        Format::Json => serde_json::to_writer_pretty(&mut w, &infos).map_err(std::io::Error::from).and_then(|_| writeln!(w)),
+        Format::Json => serde_json::to_writer_pretty(&mut w, &infos)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(w)),
         Format::Markdown => write_rules_markdown(&mut w, &infos),
         Format::Human => write_rules_human(&mut w, &infos),
     };
@@ -287,16 +355,29 @@ fn write_rules_human(w: &mut impl Write, infos: &[RuleInfo]) -> std::io::Result<
     for (group, list) in groups(infos) {
         writeln!(w, "{}", group.title())?;
         for i in list {
-            writeln!(w, "  {:<width$}  {:<7}  {}", i.id, severity_name(i.severity), i.summary)?;
+            writeln!(
+                w,
+                "  {:<width$}  {:<7}  {}",
+                i.id,
+                severity_name(i.severity),
+                i.summary
+            )?;
         }
         writeln!(w)?;
     }
-    writeln!(w, "{} rules; severities of the built-in profile enhance-2026.", infos.len())
+    writeln!(
+        w,
+        "{} rules; severities of the built-in profile enhance-2026.",
+        infos.len()
+    )
 }
 
 fn write_rules_markdown(w: &mut impl Write, infos: &[RuleInfo]) -> std::io::Result<()> {
     writeln!(w, "# enhance-qa rules\n")?;
-    writeln!(w, "Severities are those of the built-in profile `enhance-2026`.")?;
+    writeln!(
+        w,
+        "Severities are those of the built-in profile `enhance-2026`."
+    )?;
     for (group, list) in groups(infos) {
         writeln!(w, "\n## {}\n", group.title())?;
         writeln!(w, "| id | severity | applies to | checks | source |")?;
@@ -308,7 +389,14 @@ fn write_rules_markdown(w: &mut impl Write, infos: &[RuleInfo]) -> std::io::Resu
                 registry::Applies::Both => "both",
             };
             let esc = |s: &str| s.replace('|', "\\|");
-            writeln!(w, "| `{}` | {} | {applies} | {} | {} |", i.id, severity_name(i.severity), esc(i.summary), esc(i.source))?;
+            writeln!(
+                w,
+                "| `{}` | {} | {applies} | {} | {} |",
+                i.id,
+                severity_name(i.severity),
+                esc(i.summary),
+                esc(i.source)
+            )?;
         }
     }
     Ok(())

@@ -28,11 +28,23 @@ fn catalogue(locale: &str) -> Option<Vec<(String, String)>> {
 impl Messages {
     /// The catalogue of `locale` (`de`, `de-AT` …), English where it has none.
     pub fn new(locale: &str) -> Messages {
-        let base = locale.split(['-', '_']).next().unwrap_or("en").to_ascii_lowercase();
+        let base = locale
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("en")
+            .to_ascii_lowercase();
         let fallback = catalogue("en").unwrap_or_default();
         match catalogue(&base) {
-            Some(templates) if base != "en" => Messages { locale: base, templates, fallback },
-            _ => Messages { locale: "en".into(), templates: Vec::new(), fallback },
+            Some(templates) if base != "en" => Messages {
+                locale: base,
+                templates,
+                fallback,
+            },
+            _ => Messages {
+                locale: "en".into(),
+                templates: Vec::new(),
+                fallback,
+            },
         }
     }
 
@@ -46,8 +58,12 @@ impl Messages {
 
     /// The template of `key`, or the key itself where no catalogue has it.
     pub fn template<'m>(&'m self, key: &'m str) -> &'m str {
-        let find = |list: &'m [(String, String)]| list.iter().find(|(k, _)| k == key).map(|(_, t)| t.as_str());
-        find(&self.templates).or_else(|| find(&self.fallback)).unwrap_or(key)
+        let find = |list: &'m [(String, String)]| {
+            list.iter().find(|(k, _)| k == key).map(|(_, t)| t.as_str())
+        };
+        find(&self.templates)
+            .or_else(|| find(&self.fallback))
+            .unwrap_or(key)
     }
 
     /// Renders `key` with its parameters.
@@ -87,11 +103,21 @@ impl Messages {
 /// out of the WebAssembly build.
 pub fn number(x: f64) -> String {
     if !x.is_finite() {
-        return if x.is_nan() { "NaN".into() } else if x > 0.0 { "∞".into() } else { "-∞".into() };
+        return if x.is_nan() {
+            "NaN".into()
+        } else if x > 0.0 {
+            "∞".into()
+        } else {
+            "-∞".into()
+        };
     }
     let hundredths = (x.abs() * 100.0).round();
     if hundredths > 9.0e15 {
-        return if x < 0.0 { "-huge".into() } else { "huge".into() };
+        return if x < 0.0 {
+            "-huge".into()
+        } else {
+            "huge".into()
+        };
     }
     let hundredths = hundredths as u64;
     let mut out = String::new();
@@ -114,7 +140,11 @@ pub fn number(x: f64) -> String {
 pub fn quote(text: &str) -> String {
     const MAX: usize = 60;
     let mut out = String::from("\u{201c}");
-    let trimmed = if text.trim().is_empty() { text } else { text.trim() };
+    let trimmed = if text.trim().is_empty() {
+        text
+    } else {
+        text.trim()
+    };
     if trimmed.chars().count() > MAX {
         out.extend(trimmed.chars().take(MAX));
         out.push('\u{2026}');
@@ -136,7 +166,11 @@ pub fn list(items: &[&str], or: &str) -> String {
 
 /// Every key of the English catalogue, for tests that each is used.
 pub fn english_keys() -> Vec<String> {
-    catalogue("en").unwrap_or_default().into_iter().map(|(k, _)| k).collect()
+    catalogue("en")
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, _)| k)
+        .collect()
 }
 
 #[cfg(test)]

@@ -7,7 +7,16 @@ use crate::report::Severity;
 use crate::similar;
 use crate::words;
 
-pub const RULES: &[Rule] = &[CODE_FORMAT, TITLE_LENGTH, LANGUAGE_CODE, ISCED_CODE, EQF_LEVEL, INSTITUTION, EMAIL, SDG];
+pub const RULES: &[Rule] = &[
+    CODE_FORMAT,
+    TITLE_LENGTH,
+    LANGUAGE_CODE,
+    ISCED_CODE,
+    EQF_LEVEL,
+    INSTITUTION,
+    EMAIL,
+    SDG,
+];
 
 pub const CODE_FORMAT: Rule = Rule {
     id: "meta.code-format",
@@ -22,12 +31,25 @@ fn code_format(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(code) = cx.doc.code else { return };
     let (min, max) = (out.num(&["min"]), out.num(&["max"]));
     let len = code.chars().count() as f64;
-    let bad_char = code.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')));
+    let bad_char = code
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')));
     let message = match bad_char {
-        Some(c) => out.message("meta.code-format.character", &[("code", &quote(code)), ("character", &quote(&c.to_string()))]),
+        Some(c) => out.message(
+            "meta.code-format.character",
+            &[
+                ("code", &quote(code)),
+                ("character", &quote(&c.to_string())),
+            ],
+        ),
         None if len < min || len > max => out.message(
             "meta.code-format.length",
-            &[("code", &quote(code)), ("length", &number(len)), ("min", &number(min)), ("max", &number(max))],
+            &[
+                ("code", &quote(code)),
+                ("length", &number(len)),
+                ("min", &number(min)),
+                ("max", &number(max)),
+            ],
         ),
         None => return,
     };
@@ -48,9 +70,15 @@ fn title_length(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let (min, max) = (out.num(&["min"]), out.num(&["max"]));
     let len = title.trim().chars().count() as f64;
     let message = if len < min {
-        out.message("meta.title-length.short", &[("length", &number(len)), ("min", &number(min))])
+        out.message(
+            "meta.title-length.short",
+            &[("length", &number(len)), ("min", &number(min))],
+        )
     } else if len > max {
-        out.message("meta.title-length.long", &[("length", &number(len)), ("max", &number(max))])
+        out.message(
+            "meta.title-length.long",
+            &[("length", &number(len)), ("max", &number(max))],
+        )
     } else if words::count(title) >= 2 && words::is_capitals(title) {
         out.message("meta.title-length.capitals", &[])
     } else {
@@ -70,13 +98,21 @@ pub const LANGUAGE_CODE: Rule = Rule {
 
 fn language_code(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let given = cx.doc.language.map(|l| ("/language".to_string(), l));
-    let teaching = cx.doc.teaching_languages.iter().map(|(i, l)| (pointer(&[Seg::F("teaching_languages"), Seg::I(*i)]), *l));
+    let teaching = cx
+        .doc
+        .teaching_languages
+        .iter()
+        .map(|(i, l)| (pointer(&[Seg::F("teaching_languages"), Seg::I(*i)]), *l));
     for (path, code) in given.into_iter().chain(teaching) {
         if cx.codes.is_language(code) {
             continue;
         }
         let lower = code.trim().to_lowercase();
-        let suggestions = if cx.codes.is_language(&lower) { vec![lower] } else { Vec::new() };
+        let suggestions = if cx.codes.is_language(&lower) {
+            vec![lower]
+        } else {
+            Vec::new()
+        };
         let message = out.message("meta.language-code", &[("code", &quote(code))]);
         out.push(out.severity, path, None, message, suggestions);
     }
@@ -110,12 +146,21 @@ pub const EQF_LEVEL: Rule = Rule {
 };
 
 fn eqf_level(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(level) = cx.doc.eqf_level else { return };
+    let Some(level) = cx.doc.eqf_level else {
+        return;
+    };
     let (min, max) = (out.num(&["min"]), out.num(&["max"]));
     if level.fract() == 0.0 && level >= min && level <= max {
         return;
     }
-    let message = out.message("meta.eqf-level", &[("level", &number(level)), ("min", &number(min)), ("max", &number(max))]);
+    let message = out.message(
+        "meta.eqf-level",
+        &[
+            ("level", &number(level)),
+            ("min", &number(min)),
+            ("max", &number(max)),
+        ],
+    );
     out.emit("/eqf_level".into(), message);
 }
 
@@ -123,19 +168,31 @@ pub const INSTITUTION: Rule = Rule {
     id: "meta.institution",
     group: Group::Metadata,
     applies: Applies::Both,
-    summary: "An institution id the profile does not know (info for an external programme partner).",
+    summary:
+        "An institution id the profile does not know (info for an external programme partner).",
     source: "ENHANCE alliance profile",
     check: institution,
 };
 
 fn institution(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let known: Vec<&str> = cx.profile.institutions.iter().map(|i| i.id.as_str()).collect();
+    let known: Vec<&str> = cx
+        .profile
+        .institutions
+        .iter()
+        .map(|i| i.id.as_str())
+        .collect();
     let report = |out: &mut Out<'_>, path: String, id: &str, severity: Severity| {
         if cx.profile.institution(id).is_some() {
             return;
         }
-        let suggestions: Vec<String> = similar::closest(id, &known, 2).into_iter().map(str::to_string).collect();
-        let message = out.message("meta.institution", &[("id", &quote(id)), ("known", &known.join(", "))]);
+        let suggestions: Vec<String> = similar::closest(id, &known, 2)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        let message = out.message(
+            "meta.institution",
+            &[("id", &quote(id)), ("known", &known.join(", "))],
+        );
         out.push(severity, path, None, message, suggestions);
     };
     match cx.kind() {
@@ -145,11 +202,25 @@ fn institution(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             }
         }
         Some(Kind::Programme) => {
-            let partner = out.severity_setting("partner_severity").unwrap_or(out.severity).max(out.severity);
+            let partner = out
+                .severity_setting("partner_severity")
+                .unwrap_or(out.severity)
+                .max(out.severity);
             for (i, entry) in cx.doc.programme.institutions.iter().flatten().enumerate() {
-                let Some((id, role)) = entry.as_ref().and_then(|e| Some((e.id?, e.role))) else { continue };
-                let severity = if role == Some("partner") { partner } else { out.severity };
-                report(out, pointer(&[Seg::F("institutions"), Seg::I(i), Seg::F("id")]), id, severity);
+                let Some((id, role)) = entry.as_ref().and_then(|e| Some((e.id?, e.role))) else {
+                    continue;
+                };
+                let severity = if role == Some("partner") {
+                    partner
+                } else {
+                    out.severity
+                };
+                report(
+                    out,
+                    pointer(&[Seg::F("institutions"), Seg::I(i), Seg::F("id")]),
+                    id,
+                    severity,
+                );
             }
         }
         None => {}
@@ -168,8 +239,14 @@ pub const EMAIL: Rule = Rule {
 /// `local@domain.tld`: one `@`, no white space, a dotted domain whose labels
 /// are letters, digits and inner hyphens, and a top-level label of 2+ letters.
 pub fn plausible_email(address: &str) -> bool {
-    let Some((local, domain)) = address.split_once('@') else { return false };
-    if local.is_empty() || local.len() > 64 || domain.contains('@') || address.chars().any(char::is_whitespace) {
+    let Some((local, domain)) = address.split_once('@') else {
+        return false;
+    };
+    if local.is_empty()
+        || local.len() > 64
+        || domain.contains('@')
+        || address.chars().any(char::is_whitespace)
+    {
         return false;
     }
     if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
@@ -177,14 +254,21 @@ pub fn plausible_email(address: &str) -> bool {
     }
     let labels: Vec<&str> = domain.split('.').collect();
     let label_ok = |l: &&str| {
-        !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        !l.is_empty()
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
     };
-    let tld_ok = labels.last().is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
+    let tld_ok = labels
+        .last()
+        .is_some_and(|t| t.chars().count() >= 2 && t.chars().all(char::is_alphabetic));
     labels.len() >= 2 && labels.iter().all(label_ok) && tld_ok
 }
 
 fn email(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(address) = cx.doc.course.coordinator_email else { return };
+    let Some(address) = cx.doc.course.coordinator_email else {
+        return;
+    };
     if plausible_email(address.trim()) {
         return;
     }
@@ -207,7 +291,14 @@ fn sdg(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for (n, &(i, goal)) in sdgs.iter().enumerate() {
         let path = pointer(&[Seg::F("sdgs"), Seg::I(i)]);
         let message = if goal.fract() != 0.0 || goal < min || goal > max {
-            out.message("meta.sdg.range", &[("goal", &number(goal)), ("min", &number(min)), ("max", &number(max))])
+            out.message(
+                "meta.sdg.range",
+                &[
+                    ("goal", &number(goal)),
+                    ("min", &number(min)),
+                    ("max", &number(max)),
+                ],
+            )
         } else if sdgs[..n].iter().any(|&(_, g)| g == goal) {
             out.message("meta.sdg.repeated", &[("goal", &number(goal))])
         } else {
@@ -225,7 +316,17 @@ mod tests {
     fn emails() {
         assert!(plausible_email("karin.sjoberg@chalmers.example.org"));
         assert!(plausible_email("t.krueger@rwth.example.org"));
-        for bad in ["a@b", "a@@b.org", "a b@c.org", "@c.org", "a@c.o", "a@c..org", "a@-c.org", "a.@c.org", "a@c.o1"] {
+        for bad in [
+            "a@b",
+            "a@@b.org",
+            "a b@c.org",
+            "@c.org",
+            "a@c.o",
+            "a@c..org",
+            "a@-c.org",
+            "a.@c.org",
+            "a@c.o1",
+        ] {
             assert!(!plausible_email(bad), "{bad}");
         }
     }

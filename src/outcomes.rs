@@ -30,9 +30,18 @@ pub const RULES: &[Rule] = &[
 /// in this order of precedence.
 #[derive(Debug, Clone, PartialEq)]
 pub enum VerbFinding {
-    TeacherCentred { start: usize, end: usize },
-    Vague { start: usize, end: usize, suggest: Vec<String> },
-    NoActionVerb { first_word: Option<(usize, usize)> },
+    TeacherCentred {
+        start: usize,
+        end: usize,
+    },
+    Vague {
+        start: usize,
+        end: usize,
+        suggest: Vec<String>,
+    },
+    NoActionVerb {
+        first_word: Option<(usize, usize)>,
+    },
 }
 
 /// One learning outcome as read.
@@ -64,7 +73,9 @@ pub fn analyse(doc: &Document<'_>, lexicon: Option<&Lexicon>) -> Vec<Outcome> {
         .collect()
 }
 
-const BULLETS: &[&str] = &["-", "\u{2022}", "*", "\u{2013}", "\u{00b7}", "\u{25aa}", "\u{25e6}", "+"];
+const BULLETS: &[&str] = &[
+    "-", "\u{2022}", "*", "\u{2013}", "\u{00b7}", "\u{25aa}", "\u{25e6}", "+",
+];
 const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
 
 fn is_marker_word(w: &str) -> bool {
@@ -95,7 +106,10 @@ struct Word {
 fn matches_at(words: &[Word], at: usize, phrase: &[String]) -> bool {
     !phrase.is_empty()
         && words.len() >= at + phrase.len()
-        && words[at..at + phrase.len()].iter().zip(phrase).all(|(w, p)| w.lower == *p)
+        && words[at..at + phrase.len()]
+            .iter()
+            .zip(phrase)
+            .all(|(w, p)| w.lower == *p)
 }
 
 fn read(index: usize, text: &str, lexicon: Option<&Lexicon>) -> Outcome {
@@ -106,13 +120,20 @@ fn read(index: usize, text: &str, lexicon: Option<&Lexicon>) -> Outcome {
     for tok in &toks[skip.min(toks.len())..] {
         if tok.is_word {
             let lower = tok.text(text).to_lowercase();
-            ws.push(Word { start: tok.start, end: tok.end, lower, comma_before: comma });
+            ws.push(Word {
+                start: tok.start,
+                end: tok.end,
+                lower,
+                comma_before: comma,
+            });
             comma = false;
         } else {
             comma |= matches!(tok.text(text), "," | ";");
         }
     }
-    let statement_end = text.trim_end_matches(|c: char| c.is_whitespace() || ".;:!?".contains(c)).len();
+    let statement_end = text
+        .trim_end_matches(|c: char| c.is_whitespace() || ".;:!?".contains(c))
+        .len();
     let mut outcome = Outcome {
         index,
         text: text.to_string(),
@@ -142,7 +163,11 @@ fn read(index: usize, text: &str, lexicon: Option<&Lexicon>) -> Outcome {
     outcome.words_after_stem = statement.len();
     if let Some(w) = statement.first() {
         let end = statement_end.max(w.start);
-        outcome.normalised = text[w.start..end].split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        outcome.normalised = text[w.start..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
     }
     if let (Some(lex), None) = (lexicon, &outcome.finding) {
         read_verbs(lex, statement, verb_last, &mut outcome);
@@ -154,13 +179,21 @@ fn read(index: usize, text: &str, lexicon: Option<&Lexicon>) -> Outcome {
 /// verb, or action verbs (counting those coordinated with it).
 fn read_verbs(lex: &Lexicon, ws: &[Word], verb_last: bool, outcome: &mut Outcome) {
     let n = ws.len();
-    let no_verb = VerbFinding::NoActionVerb { first_word: ws.first().map(|w| (w.start, w.end)) };
+    let no_verb = VerbFinding::NoActionVerb {
+        first_word: ws.first().map(|w| (w.start, w.end)),
+    };
     if n == 0 {
         outcome.finding = Some(no_verb);
         return;
     }
     // Where a phrase of `len` words starts if it fills the slot.
-    let slot = |len: usize| if verb_last { (n >= len).then(|| n - len) } else { Some(0) };
+    let slot = |len: usize| {
+        if verb_last {
+            (n >= len).then(|| n - len)
+        } else {
+            Some(0)
+        }
+    };
     let fills = |phrase: &[String]| slot(phrase.len()).is_some_and(|at| matches_at(ws, at, phrase));
     if lex.framework.iter().any(|p| fills(p)) {
         outcome.level = Some(2);
@@ -170,14 +203,22 @@ fn read_verbs(lex: &Lexicon, ws: &[Word], verb_last: bool, outcome: &mut Outcome
     if let Some(v) = lex.vague.iter().find(|v| fills(&v.words)) {
         let at = slot(v.words.len()).unwrap_or(0);
         let (start, end) = (ws[at].start, ws[at + v.words.len() - 1].end);
-        outcome.finding = Some(VerbFinding::Vague { start, end, suggest: v.suggest.clone() });
+        outcome.finding = Some(VerbFinding::Vague {
+            start,
+            end,
+            suggest: v.suggest.clone(),
+        });
         return;
     }
     let lowers: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
     // An action verb of `len` words starting at `at`.
     let verb_at = |at: usize| lex.verb(lowers[at], &lowers[at + 1..]);
     let first = if verb_last {
-        (0..n).rev().take(3).find_map(|at| verb_at(at).filter(|&(_, len)| at + len == n).map(|v| (at, v)))
+        (0..n).rev().take(3).find_map(|at| {
+            verb_at(at)
+                .filter(|&(_, len)| at + len == n)
+                .map(|v| (at, v))
+        })
     } else {
         verb_at(0).map(|v| (0, v))
     };
@@ -197,7 +238,12 @@ fn read_verbs(lex: &Lexicon, ws: &[Word], verb_last: bool, outcome: &mut Outcome
                 k -= 1;
                 joined |= ws[k].comma_before;
             }
-            let found = (k > 0 && joined).then(|| (k.saturating_sub(3)..k).find_map(|s| verb_at(s).filter(|&(_, l)| s + l == k).map(|v| (s, v)))).flatten();
+            let found = (k > 0 && joined)
+                .then(|| {
+                    (k.saturating_sub(3)..k)
+                        .find_map(|s| verb_at(s).filter(|&(_, l)| s + l == k).map(|v| (s, v)))
+                })
+                .flatten();
             match found {
                 Some((s, (l, _))) => {
                     lo = s;
@@ -253,7 +299,11 @@ fn count(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if cx.doc.learning_outcomes.is_none() {
         return;
     }
-    let kind = if cx.kind() == Some(Kind::Programme) { "programme" } else { "course" };
+    let kind = if cx.kind() == Some(Kind::Programme) {
+        "programme"
+    } else {
+        "course"
+    };
     let (min, max) = (out.num(&[kind, "min"]), out.num(&[kind, "max"]));
     let n = cx.doc.outcome_count as f64;
     let key = if n < min {
@@ -263,7 +313,15 @@ fn count(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     } else {
         return;
     };
-    let message = out.message(key, &[("count", &number(n)), ("min", &number(min)), ("max", &number(max)), ("kind", kind)]);
+    let message = out.message(
+        key,
+        &[
+            ("count", &number(n)),
+            ("min", &number(min)),
+            ("max", &number(max)),
+            ("kind", kind),
+        ],
+    );
     out.emit("/learning_outcomes".into(), message);
 }
 
@@ -278,13 +336,29 @@ pub const VAGUE_VERB: Rule = Rule {
 
 fn vague_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for o in cx.outcomes() {
-        let Some(VerbFinding::Vague { start, end, suggest }) = &o.finding else { continue };
+        let Some(VerbFinding::Vague {
+            start,
+            end,
+            suggest,
+        }) = &o.finding
+        else {
+            continue;
+        };
         let verb = o.text.get(*start..*end).unwrap_or_default();
         let examples: Vec<String> = suggest.iter().take(2).map(|s| quote(s)).collect();
         let examples: Vec<&str> = examples.iter().map(String::as_str).collect();
-        let message = out.message("lo.vague-verb", &[("verb", &quote(verb)), ("examples", &list(&examples, "or"))]);
+        let message = out.message(
+            "lo.vague-verb",
+            &[("verb", &quote(verb)), ("examples", &list(&examples, "or"))],
+        );
         let span = Span::from_bytes(&o.text, *start, *end);
-        out.push(out.severity, outcome_path(o), Some(span), message, suggest.clone());
+        out.push(
+            out.severity,
+            outcome_path(o),
+            Some(span),
+            message,
+            suggest.clone(),
+        );
     }
 }
 
@@ -300,9 +374,17 @@ pub const NO_ACTION_VERB: Rule = Rule {
 fn no_action_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let last = cx.lexicon.is_some_and(|l| l.verb_last);
     for o in cx.outcomes() {
-        let Some(VerbFinding::NoActionVerb { first_word }) = &o.finding else { continue };
-        let key = if last { "lo.no-action-verb.last" } else { "lo.no-action-verb" };
-        let word = first_word.and_then(|(s, e)| o.text.get(s..e)).unwrap_or_default();
+        let Some(VerbFinding::NoActionVerb { first_word }) = &o.finding else {
+            continue;
+        };
+        let key = if last {
+            "lo.no-action-verb.last"
+        } else {
+            "lo.no-action-verb"
+        };
+        let word = first_word
+            .and_then(|(s, e)| o.text.get(s..e))
+            .unwrap_or_default();
         let message = out.message(key, &[("word", &quote(word))]);
         let span = first_word.map(|(s, e)| Span::from_bytes(&o.text, s, e));
         out.push(out.severity, outcome_path(o), span, message, Vec::new());
@@ -320,10 +402,18 @@ pub const TEACHER_CENTRED: Rule = Rule {
 
 fn teacher_centred(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for o in cx.outcomes() {
-        let Some(VerbFinding::TeacherCentred { start, end }) = o.finding else { continue };
+        let Some(VerbFinding::TeacherCentred { start, end }) = o.finding else {
+            continue;
+        };
         let phrase = o.text.get(start..end).unwrap_or_default();
         let message = out.message("lo.teacher-centred", &[("phrase", &quote(phrase))]);
-        out.push(out.severity, outcome_path(o), Some(Span::from_bytes(&o.text, start, end)), message, Vec::new());
+        out.push(
+            out.severity,
+            outcome_path(o),
+            Some(Span::from_bytes(&o.text, start, end)),
+            message,
+            Vec::new(),
+        );
     }
 }
 
@@ -339,9 +429,20 @@ pub const MULTIPLE_VERBS: Rule = Rule {
 fn multiple_verbs(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let min = out.num(&["min"]);
     for o in cx.outcomes() {
-        let (Some((start, end)), true) = (o.verbs, o.coordinated as f64 >= min) else { continue };
-        let message = out.message("lo.multiple-verbs", &[("count", &o.coordinated.to_string())]);
-        out.push(out.severity, outcome_path(o), Some(Span::from_bytes(&o.text, start, end)), message, Vec::new());
+        let (Some((start, end)), true) = (o.verbs, o.coordinated as f64 >= min) else {
+            continue;
+        };
+        let message = out.message(
+            "lo.multiple-verbs",
+            &[("count", &o.coordinated.to_string())],
+        );
+        out.push(
+            out.severity,
+            outcome_path(o),
+            Some(Span::from_bytes(&o.text, start, end)),
+            message,
+            Vec::new(),
+        );
     }
 }
 
@@ -360,7 +461,13 @@ fn too_short(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         if o.words_after_stem as f64 >= min {
             continue;
         }
-        let message = out.message("lo.too-short", &[("count", &o.words_after_stem.to_string()), ("min", &number(min))]);
+        let message = out.message(
+            "lo.too-short",
+            &[
+                ("count", &o.words_after_stem.to_string()),
+                ("min", &number(min)),
+            ],
+        );
         out.emit(outcome_path(o), message);
     }
 }
@@ -380,7 +487,13 @@ fn too_long(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         if o.words_after_stem as f64 <= max {
             continue;
         }
-        let message = out.message("lo.too-long", &[("count", &o.words_after_stem.to_string()), ("max", &number(max))]);
+        let message = out.message(
+            "lo.too-long",
+            &[
+                ("count", &o.words_after_stem.to_string()),
+                ("max", &number(max)),
+            ],
+        );
         out.emit(outcome_path(o), message);
     }
 }
@@ -400,8 +513,13 @@ fn duplicate(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         if o.normalised.is_empty() {
             continue;
         }
-        let Some(earlier) = all[..n].iter().find(|e| e.normalised == o.normalised) else { continue };
-        let message = out.message("lo.duplicate", &[("number", &(earlier.index + 1).to_string())]);
+        let Some(earlier) = all[..n].iter().find(|e| e.normalised == o.normalised) else {
+            continue;
+        };
+        let message = out.message(
+            "lo.duplicate",
+            &[("number", &(earlier.index + 1).to_string())],
+        );
         out.emit(outcome_path(o), message);
     }
 }
@@ -417,7 +535,9 @@ pub const REPEATED_STEM: Rule = Rule {
 
 fn repeated_stem(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let all = cx.outcomes();
-    let Some(Some(stem)) = all.first().map(|o| o.stem.as_ref()) else { return };
+    let Some(Some(stem)) = all.first().map(|o| o.stem.as_ref()) else {
+        return;
+    };
     if all.len() < 2 || !all.iter().all(|o| o.stem.as_ref() == Some(stem)) {
         return;
     }
@@ -430,15 +550,24 @@ pub const LEVEL_TOO_LOW: Rule = Rule {
     group: Group::Outcomes,
     applies: Applies::Both,
     summary: "The highest Bloom level of the outcomes is below what the EQF level expects.",
-    source: "EQF level descriptors; Dublin descriptors (QF-EHEA); Bloom (Anderson & Krathwohl 2001)",
+    source:
+        "EQF level descriptors; Dublin descriptors (QF-EHEA); Bloom (Anderson & Krathwohl 2001)",
     check: level_too_low,
 };
 
 fn level_too_low(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(eqf) = cx.doc.eqf_level.filter(|l| l.fract() == 0.0 && (1.0..=99.0).contains(l)) else { return };
+    let Some(eqf) = cx
+        .doc
+        .eqf_level
+        .filter(|l| l.fract() == 0.0 && (1.0..=99.0).contains(l))
+    else {
+        return;
+    };
     let expected = out.num(&["expected", &number(eqf)]);
-    let Some(highest) = cx.outcomes().iter().filter_map(|o| o.level).max() else { return };
-    if !(f64::from(highest) < expected) {
+    let Some(highest) = cx.outcomes().iter().filter_map(|o| o.level).max() else {
+        return;
+    };
+    if expected.is_nan() || f64::from(highest) >= expected {
         return;
     }
     let name = |level: f64| out.message(&format!("bloom.{}", number(level)), &[]);
@@ -465,12 +594,25 @@ pub const LANGUAGE_UNSUPPORTED: Rule = Rule {
 };
 
 fn language_unsupported(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(language) = cx.doc.language else { return };
+    let Some(language) = cx.doc.language else {
+        return;
+    };
     if verb_rules_apply(cx) || !cx.codes.is_language(language) {
         return;
     }
-    let names: Vec<&str> = cx.languages.lexicons.iter().map(|l| l.language.as_str()).collect();
-    let message = out.message("lo.language-unsupported", &[("language", &quote(language)), ("supported", &names.join(", "))]);
+    let names: Vec<&str> = cx
+        .languages
+        .lexicons
+        .iter()
+        .map(|l| l.language.as_str())
+        .collect();
+    let message = out.message(
+        "lo.language-unsupported",
+        &[
+            ("language", &quote(language)),
+            ("supported", &names.join(", ")),
+        ],
+    );
     out.emit("/language".into(), message);
 }
 
@@ -486,18 +628,33 @@ mod tests {
     #[test]
     fn reads_marker_stem_and_coordinated_verbs() {
         let lex = en();
-        let o = read(0, "1. Students will be able to analyse, design and evaluate heat pumps.", lex.as_ref());
+        let o = read(
+            0,
+            "1. Students will be able to analyse, design and evaluate heat pumps.",
+            lex.as_ref(),
+        );
         assert_eq!(o.stem.as_deref(), Some("students will be able to"));
-        assert_eq!((o.coordinated, o.level, o.words_after_stem), (3, Some(6), 6));
+        assert_eq!(
+            (o.coordinated, o.level, o.words_after_stem),
+            (3, Some(6), 6)
+        );
         assert_eq!(o.normalised, "analyse, design and evaluate heat pumps");
     }
 
     #[test]
     fn a_noun_is_not_a_vague_verb() {
         let lex = en();
-        let o = read(0, "Demonstrate understanding of heat transfer in buildings.", lex.as_ref());
+        let o = read(
+            0,
+            "Demonstrate understanding of heat transfer in buildings.",
+            lex.as_ref(),
+        );
         assert_eq!(o.finding, None);
-        let o = read(0, "Understanding of heat transfer in buildings.", lex.as_ref());
+        let o = read(
+            0,
+            "Understanding of heat transfer in buildings.",
+            lex.as_ref(),
+        );
         assert!(matches!(o.finding, Some(VerbFinding::NoActionVerb { .. })));
     }
 }

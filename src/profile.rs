@@ -83,7 +83,12 @@ impl Profile {
     pub fn extend(overrides: &Value<'_>) -> Result<Profile, ProfileError> {
         let members = match overrides {
             Value::Object(m) => m,
-            other => return fail(format!("a profile must be a JSON object, not {}", other.type_name())),
+            other => {
+                return fail(format!(
+                    "a profile must be a JSON object, not {}",
+                    other.type_name()
+                ))
+            }
         };
         let mut merged = built_in_tree();
         for (key, value) in members {
@@ -141,7 +146,12 @@ impl Profile {
     }
 
     fn from_tree(tree: &Value<'static>) -> Result<Profile, ProfileError> {
-        let text = |key: &str| tree.get(key).and_then(Value::as_str).unwrap_or_default().to_string();
+        let text = |key: &str| {
+            tree.get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
         let lexicons = tree
             .get("lexicons")
             .and_then(Value::as_array)
@@ -156,8 +166,16 @@ impl Profile {
             .iter()
             .map(|(id, v)| Institution {
                 id: id.to_string(),
-                name: v.get("name").and_then(Value::as_str).unwrap_or_default().to_string(),
-                country: v.get("country").and_then(Value::as_str).unwrap_or_default().to_string(),
+                name: v
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
+                country: v
+                    .get("country")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
             })
             .collect();
         let rules = tree
@@ -167,7 +185,13 @@ impl Profile {
             .iter()
             .map(|(id, v)| (id.to_string(), v.clone()))
             .collect();
-        Ok(Profile { id: text("id"), name: text("name"), lexicons, institutions, rules })
+        Ok(Profile {
+            id: text("id"),
+            name: text("name"),
+            lexicons,
+            institutions,
+            rules,
+        })
     }
 
     /// The settings of one rule, or `None` when the profile does not list it.
@@ -194,7 +218,9 @@ impl Profile {
 }
 
 fn built_in_tree() -> Value<'static> {
-    json::parse(BUILT_IN).map(Value::into_owned).unwrap_or(Value::Null)
+    json::parse(BUILT_IN)
+        .map(Value::into_owned)
+        .unwrap_or(Value::Null)
 }
 
 fn set_member(tree: &mut Value<'static>, key: &str, value: Value<'static>) {
@@ -223,21 +249,33 @@ fn unknown_key(at: &str, key: &str, known: &[&str]) -> String {
 
 fn merge_institutions(merged: &mut Value<'static>, value: &Value<'_>) -> Result<(), ProfileError> {
     let Some(entries) = value.as_object() else {
-        return fail("institutions: must be an object of {\"ID\": {\"name\": …, \"country\": …}}".into());
+        return fail(
+            "institutions: must be an object of {\"ID\": {\"name\": …, \"country\": …}}".into(),
+        );
     };
     let Some(Value::Object(target)) = member_mut(merged, "institutions") else {
         return Ok(());
     };
     for (id, entry) in entries {
         let country = entry.get("country").and_then(Value::as_str);
-        let valid_country = country.is_some_and(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()));
+        let valid_country =
+            country.is_some_and(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()));
         if !valid_country {
             return fail(format!(
                 "institutions/{id}/country: must be an ISO 3166-1 alpha-2 code such as \"DE\""
             ));
         }
-        if let Some((key, _)) = entry.as_object().unwrap_or(&[]).iter().find(|(k, _)| k != "name" && k != "country") {
-            return fail(unknown_key(&format!("institutions/{id}/"), key, &["name", "country"]));
+        if let Some((key, _)) = entry
+            .as_object()
+            .unwrap_or(&[])
+            .iter()
+            .find(|(k, _)| k != "name" && k != "country")
+        {
+            return fail(unknown_key(
+                &format!("institutions/{id}/"),
+                key,
+                &["name", "country"],
+            ));
         }
         let owned = entry.clone().into_owned();
         match target.iter_mut().find(|(k, _)| k == id) {
@@ -280,20 +318,37 @@ fn merge_rules(merged: &mut Value<'static>, value: &Value<'_>) -> Result<(), Pro
 }
 
 /// Overrides settings key by key; each must exist in the baseline with the same type.
-fn merge_settings(base: &mut Value<'static>, over: &Value<'_>, at: &str) -> Result<(), ProfileError> {
+fn merge_settings(
+    base: &mut Value<'static>,
+    over: &Value<'_>,
+    at: &str,
+) -> Result<(), ProfileError> {
     for (key, value) in over.as_object().unwrap_or(&[]) {
-        let known: Vec<String> = base.as_object().unwrap_or(&[]).iter().map(|(k, _)| k.to_string()).collect();
+        let known: Vec<String> = base
+            .as_object()
+            .unwrap_or(&[])
+            .iter()
+            .map(|(k, _)| k.to_string())
+            .collect();
         let Some(slot) = member_mut(base, key) else {
             let known: Vec<&str> = known.iter().map(String::as_str).collect();
             return fail(unknown_key(at, key, &known));
         };
         let here = format!("{at}{key}");
         match (&*slot, value) {
-            (Value::String(_), Value::String(s)) if key.ends_with("severity") => set_severity(slot, &here, s)?,
+            (Value::String(_), Value::String(s)) if key.ends_with("severity") => {
+                set_severity(slot, &here, s)?
+            }
             (Value::Number(_), Value::Number(n)) if n.is_finite() => *slot = Value::Number(*n),
-            (Value::Object(_), Value::Object(_)) => merge_settings(slot, value, &format!("{here}/"))?,
+            (Value::Object(_), Value::Object(_)) => {
+                merge_settings(slot, value, &format!("{here}/"))?
+            }
             (expected, got) => {
-                return fail(format!("{here}: must be {}, not {}", expected.type_name(), got.type_name()))
+                return fail(format!(
+                    "{here}: must be {}, not {}",
+                    expected.type_name(),
+                    got.type_name()
+                ))
             }
         }
     }
@@ -302,7 +357,9 @@ fn merge_settings(base: &mut Value<'static>, over: &Value<'_>, at: &str) -> Resu
 
 fn set_severity(slot: &mut Value<'static>, at: &str, s: &str) -> Result<(), ProfileError> {
     if s != "off" && Severity::parse(s).is_none() {
-        return fail(format!("{at}: \"{s}\" is not a severity; use \"error\", \"warning\", \"info\" or \"off\""));
+        return fail(format!(
+            "{at}: \"{s}\" is not a severity; use \"error\", \"warning\", \"info\" or \"off\""
+        ));
     }
     *slot = Value::String(Cow::Owned(s.to_string()));
     Ok(())
@@ -316,7 +373,10 @@ mod tests {
     fn built_in_profile_lists_rules_and_institutions() {
         let p = Profile::built_in();
         assert_eq!(p.id, "enhance-2026");
-        assert_eq!(p.institution("NTNU").map(|i| i.country.as_str()), Some("NO"));
+        assert_eq!(
+            p.institution("NTNU").map(|i| i.country.as_str()),
+            Some("NO")
+        );
         assert_eq!(p.severity("lo.count"), Some(Severity::Warning));
     }
 
@@ -327,7 +387,10 @@ mod tests {
         );
         let p = p.unwrap_or_default();
         assert_eq!(p.id, "tub");
-        let max = p.rule("lo.count").and_then(|r| r.get("course")).and_then(|c| c.get("max"));
+        let max = p
+            .rule("lo.count")
+            .and_then(|r| r.get("course"))
+            .and_then(|c| c.get("max"));
         assert_eq!(max, Some(&Value::Number(10.0)));
         assert_eq!(p.severity("text.readability"), None);
         assert_eq!(p.severity("meta.title-length"), Some(Severity::Info));
@@ -335,12 +398,32 @@ mod tests {
 
     #[test]
     fn names_the_bad_key() {
-        let err = |t: &str| Profile::from_json(t).err().map(|e| e.message).unwrap_or_default();
-        assert_eq!(err(r#"{"rules": {"lo.cont": "off"}}"#), "rules/lo.cont: unknown rule (did you mean \"lo.count\"?)");
-        assert_eq!(err(r#"{"rules": {"lo.count": {"course": {"maxx": 3}}}}"#), "rules/lo.count/course/maxx: unknown key (did you mean \"max\"?)");
+        let err = |t: &str| {
+            Profile::from_json(t)
+                .err()
+                .map(|e| e.message)
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            err(r#"{"rules": {"lo.cont": "off"}}"#),
+            "rules/lo.cont: unknown rule (did you mean \"lo.count\"?)"
+        );
+        assert_eq!(
+            err(r#"{"rules": {"lo.count": {"course": {"maxx": 3}}}}"#),
+            "rules/lo.count/course/maxx: unknown key (did you mean \"max\"?)"
+        );
         assert_eq!(err(r#"{"rules": {"lo.count": {"severity": "loud"}}}"#), "rules/lo.count/severity: \"loud\" is not a severity; use \"error\", \"warning\", \"info\" or \"off\"");
-        assert_eq!(err(r#"{"rules": {"workload.hours-per-credit": {"min": "25"}}}"#), "rules/workload.hours-per-credit/min: must be a number, not a string");
-        assert_eq!(err(r#"{"extends": "other"}"#), "extends: unknown base profile \"other\"; the built-in profile is \"enhance-2026\"");
-        assert_eq!(err(r#"{"rulez": {}}"#), "rulez: unknown key (did you mean \"rules\"?)");
+        assert_eq!(
+            err(r#"{"rules": {"workload.hours-per-credit": {"min": "25"}}}"#),
+            "rules/workload.hours-per-credit/min: must be a number, not a string"
+        );
+        assert_eq!(
+            err(r#"{"extends": "other"}"#),
+            "extends: unknown base profile \"other\"; the built-in profile is \"enhance-2026\""
+        );
+        assert_eq!(
+            err(r#"{"rulez": {}}"#),
+            "rulez: unknown key (did you mean \"rules\"?)"
+        );
     }
 }

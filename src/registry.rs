@@ -73,7 +73,12 @@ pub enum Applies {
 
 impl Applies {
     fn to(self, kind: Kind) -> bool {
-        matches!((self, kind), (Applies::Both, _) | (Applies::Course, Kind::Course) | (Applies::Programme, Kind::Programme))
+        matches!(
+            (self, kind),
+            (Applies::Both, _)
+                | (Applies::Course, Kind::Course)
+                | (Applies::Programme, Kind::Programme)
+        )
     }
 }
 
@@ -92,9 +97,17 @@ pub struct Rule {
 
 /// Every rule, in the order of rules.md.
 pub fn rules() -> impl Iterator<Item = &'static Rule> {
-    [schema::RULES, meta::RULES, workload::RULES, outcomes::RULES, assessment::RULES, texts::RULES, society::RULES]
-        .into_iter()
-        .flatten()
+    [
+        schema::RULES,
+        meta::RULES,
+        workload::RULES,
+        outcomes::RULES,
+        assessment::RULES,
+        texts::RULES,
+        society::RULES,
+    ]
+    .into_iter()
+    .flatten()
 }
 
 pub fn rule(id: &str) -> Option<&'static Rule> {
@@ -124,7 +137,16 @@ impl<'c, 'v> Context<'c, 'v> {
         languages: &'c Languages,
     ) -> Self {
         let lexicon = languages.get(doc.language.unwrap_or("en"));
-        Context { doc, findings, profile, codes, languages, lexicon, outcomes: OnceCell::new(), texts: OnceCell::new() }
+        Context {
+            doc,
+            findings,
+            profile,
+            codes,
+            languages,
+            lexicon,
+            outcomes: OnceCell::new(),
+            texts: OnceCell::new(),
+        }
     }
 
     pub fn kind(&self) -> Option<Kind> {
@@ -133,7 +155,8 @@ impl<'c, 'v> Context<'c, 'v> {
 
     /// The learning outcomes as read by the document's lexicon (made once).
     pub fn outcomes(&self) -> &[Outcome] {
-        self.outcomes.get_or_init(|| outcomes::analyse(self.doc, self.lexicon))
+        self.outcomes
+            .get_or_init(|| outcomes::analyse(self.doc, self.lexicon))
     }
 
     /// The free texts and what was found in them (made once).
@@ -174,7 +197,10 @@ impl<'o> Out<'o> {
 
     /// A severity setting other than the rule's own (`off` gives `None`).
     pub fn severity_setting(&self, key: &str) -> Option<Severity> {
-        self.settings.get(key).and_then(Value::as_str).and_then(Severity::parse)
+        self.settings
+            .get(key)
+            .and_then(Value::as_str)
+            .and_then(Severity::parse)
     }
 
     pub fn message(&self, key: &str, params: &[(&str, &str)]) -> String {
@@ -185,8 +211,22 @@ impl<'o> Out<'o> {
         self.push(self.severity, path, None, message, Vec::new());
     }
 
-    pub fn push(&mut self, severity: Severity, path: String, span: Option<Span>, message: String, suggestions: Vec<String>) {
-        self.diagnostics.push(Diagnostic { rule: self.rule, severity, path, span, message, suggestions });
+    pub fn push(
+        &mut self,
+        severity: Severity,
+        path: String,
+        span: Option<Span>,
+        message: String,
+        suggestions: Vec<String>,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            rule: self.rule,
+            severity,
+            path,
+            span,
+            message,
+            suggestions,
+        });
     }
 }
 

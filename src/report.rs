@@ -59,7 +59,10 @@ impl Span {
                 head.chars().map(|c| c.len_utf16() as u32).sum()
             }
         };
-        Span { start: units(start), end: units(end) }
+        Span {
+            start: units(start),
+            end: units(end),
+        }
     }
 }
 
@@ -121,7 +124,13 @@ impl Report {
                 Severity::Info => counts.info += 1,
             }
         }
-        Report { profile, kind, score: score(&diagnostics), counts, diagnostics }
+        Report {
+            profile,
+            kind,
+            score: score(&diagnostics),
+            counts,
+            diagnostics,
+        }
     }
 
     pub fn has_errors(&self) -> bool {
@@ -182,7 +191,10 @@ mod tests {
     fn spans_count_utf16_units() {
         let text = "é😀 Understand";
         let start = text.find("Understand").unwrap_or(0);
-        assert_eq!(Span::from_bytes(text, start, start + 10), Span { start: 4, end: 14 });
+        assert_eq!(
+            Span::from_bytes(text, start, start + 10),
+            Span { start: 4, end: 14 }
+        );
     }
 
     #[test]

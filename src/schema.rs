@@ -14,8 +14,15 @@ fn each<'a>(cx: &'a Context<'_, '_>, issue: Issue) -> impl Iterator<Item = &'a F
 /// The field a path ends in, for messages (`"/assessment/0/weight"` → `weight`).
 fn field_name(f: &Finding<'_>) -> String {
     let last = f.path.rsplit('/').next().unwrap_or_default();
-    let name = if !f.field.is_empty() && last.parse::<usize>().is_ok() { f.field } else { last };
-    format!("\u{201c}{}\u{201d}", name.replace("~1", "/").replace("~0", "~"))
+    let name = if !f.field.is_empty() && last.parse::<usize>().is_ok() {
+        f.field
+    } else {
+        last
+    };
+    format!(
+        "\u{201c}{}\u{201d}",
+        name.replace("~1", "/").replace("~0", "~")
+    )
 }
 
 pub const REQUIRED: Rule = Rule {
@@ -47,12 +54,17 @@ fn wrong_type(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for f in each(cx, Issue::Type) {
         let message = match f.expected {
             _ if f.path.is_empty() => out.message("schema.type.document", &[("found", &f.found)]),
-            Expected::NumberText => {
-                out.message("schema.type.number", &[("field", &field_name(f)), ("found", &quote(&f.found))])
-            }
+            Expected::NumberText => out.message(
+                "schema.type.number",
+                &[("field", &field_name(f)), ("found", &quote(&f.found))],
+            ),
             Expected::Type(expected) => out.message(
                 "schema.type",
-                &[("field", &field_name(f)), ("expected", expected), ("found", &f.found)],
+                &[
+                    ("field", &field_name(f)),
+                    ("expected", expected),
+                    ("found", &f.found),
+                ],
             ),
             _ => continue,
         };
@@ -72,7 +84,14 @@ pub const COERCED: Rule = Rule {
 fn coerced(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for f in each(cx, Issue::Coerced) {
         let n = number(f.number);
-        let message = out.message("schema.coerced", &[("field", &field_name(f)), ("found", &quote(&f.found)), ("number", &n)]);
+        let message = out.message(
+            "schema.coerced",
+            &[
+                ("field", &field_name(f)),
+                ("found", &quote(&f.found)),
+                ("number", &n),
+            ],
+        );
         out.push(out.severity, f.path.clone(), None, message, vec![n]);
     }
 }
@@ -95,19 +114,35 @@ fn nearest(found: &str, allowed: &[&str]) -> Vec<String> {
         .map(|(i, a)| (similar::distance(&lower, a, 64), i, *a))
         .collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, _, a)| a.to_string()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, _, a)| a.to_string())
+        .collect()
 }
 
 fn not_allowed(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for f in each(cx, Issue::Enum) {
-        let Expected::OneOf(allowed) = f.expected else { continue };
+        let Expected::OneOf(allowed) = f.expected else {
+            continue;
+        };
         let quoted: Vec<String> = allowed.iter().map(|a| quote(a)).collect();
         let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
         let message = out.message(
             "schema.enum",
-            &[("field", &field_name(f)), ("found", &quote(&f.found)), ("allowed", &list(&quoted, "or"))],
+            &[
+                ("field", &field_name(f)),
+                ("found", &quote(&f.found)),
+                ("allowed", &list(&quoted, "or")),
+            ],
         );
-        out.push(out.severity, f.path.clone(), None, message, nearest(&f.found, allowed));
+        out.push(
+            out.severity,
+            f.path.clone(),
+            None,
+            message,
+            nearest(&f.found, allowed),
+        );
     }
 }
 
@@ -123,10 +158,19 @@ pub const UNKNOWN_FIELD: Rule = Rule {
 fn unknown_field(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let limit = out.num(&["max_distance"]).max(0.0) as usize;
     for f in each(cx, Issue::UnknownField) {
-        let Expected::FieldOf(known) = f.expected else { continue };
-        let best: Vec<String> = similar::closest(&f.found, known, limit).into_iter().take(1).map(str::to_string).collect();
+        let Expected::FieldOf(known) = f.expected else {
+            continue;
+        };
+        let best: Vec<String> = similar::closest(&f.found, known, limit)
+            .into_iter()
+            .take(1)
+            .map(str::to_string)
+            .collect();
         let message = match best.first() {
-            Some(b) => out.message("schema.unknown-field.suggest", &[("field", &quote(&f.found)), ("suggestion", b)]),
+            Some(b) => out.message(
+                "schema.unknown-field.suggest",
+                &[("field", &quote(&f.found)), ("suggestion", b)],
+            ),
             None => out.message("schema.unknown-field", &[("field", &quote(&f.found))]),
         };
         out.push(out.severity, f.path.clone(), None, message, best);
@@ -145,10 +189,18 @@ pub const KIND: Rule = Rule {
 fn kind(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for f in each(cx, Issue::Kind) {
         let (message, suggestions) = if f.found.is_empty() {
-            (out.message("schema.kind.missing", &[]), vec!["course".to_string(), "programme".to_string()])
+            (
+                out.message("schema.kind.missing", &[]),
+                vec!["course".to_string(), "programme".to_string()],
+            )
         } else {
-            let Expected::OneOf(allowed) = f.expected else { continue };
-            (out.message("schema.kind", &[("found", &quote(&f.found))]), nearest(&f.found, allowed))
+            let Expected::OneOf(allowed) = f.expected else {
+                continue;
+            };
+            (
+                out.message("schema.kind", &[("found", &quote(&f.found))]),
+                nearest(&f.found, allowed),
+            )
         };
         out.push(out.severity, f.path.clone(), None, message, suggestions);
     }

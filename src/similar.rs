@@ -49,7 +49,13 @@ mod tests {
     #[test]
     fn finds_the_misspelt_field() {
         assert_eq!(distance("learnig_outcomes", "learning_outcomes", 2), 1);
-        assert_eq!(closest("learnig_outcomes", &["learning_outcomes", "title"], 2), vec!["learning_outcomes"]);
-        assert_eq!(closest("HYBRID", &["in-person", "blended", "online"], 3), Vec::<&str>::new());
+        assert_eq!(
+            closest("learnig_outcomes", &["learning_outcomes", "title"], 2),
+            vec!["learning_outcomes"]
+        );
+        assert_eq!(
+            closest("HYBRID", &["in-person", "blended", "online"], 3),
+            Vec::<&str>::new()
+        );
     }
 }

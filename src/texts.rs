@@ -8,7 +8,13 @@ use crate::registry::{Applies, Context, Group, Out, Rule};
 use crate::report::Span;
 use crate::words::{self, Token};
 
-pub const RULES: &[Rule] = &[PLACEHOLDER, SUMMARY_LENGTH, READABILITY, LANGUAGE_MISMATCH, SHOUTING];
+pub const RULES: &[Rule] = &[
+    PLACEHOLDER,
+    SUMMARY_LENGTH,
+    READABILITY,
+    LANGUAGE_MISMATCH,
+    SHOUTING,
+];
 
 /// What a text is, which decides the rules that read it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,15 +59,27 @@ pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
     add("/title".into(), doc.title, Role::Title);
     add("/summary".into(), doc.summary, Role::Summary);
     for &(i, lo) in doc.learning_outcomes.iter().flatten() {
-        add(pointer(&[Seg::F("learning_outcomes"), Seg::I(i)]), Some(lo), Role::Body);
+        add(
+            pointer(&[Seg::F("learning_outcomes"), Seg::I(i)]),
+            Some(lo),
+            Role::Body,
+        );
     }
     match doc.kind {
         Some(Kind::Course) => {
             let c = &doc.course;
             add("/coordinator/name".into(), c.coordinator_name, Role::Name);
-            add("/prerequisites/text".into(), c.prerequisite_text, Role::Body);
+            add(
+                "/prerequisites/text".into(),
+                c.prerequisite_text,
+                Role::Body,
+            );
             for &(i, r) in &c.reading {
-                add(pointer(&[Seg::F("reading"), Seg::I(i)]), Some(r), Role::Body);
+                add(
+                    pointer(&[Seg::F("reading"), Seg::I(i)]),
+                    Some(r),
+                    Role::Body,
+                );
             }
         }
         Some(Kind::Programme) => {
@@ -69,24 +87,54 @@ pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
             add("/admission".into(), p.admission, Role::Statement);
             add("/recognition".into(), p.recognition, Role::Statement);
             for (topic, text) in AGREEMENT_TOPICS.iter().zip(p.agreement.iter().flatten()) {
-                add(pointer(&[Seg::F("cooperation_agreement"), Seg::F(topic)]), *text, Role::Body);
+                add(
+                    pointer(&[Seg::F("cooperation_agreement"), Seg::F(topic)]),
+                    *text,
+                    Role::Body,
+                );
             }
             for (i, c) in p.components.iter().flatten().enumerate() {
                 let Some(c) = c else { continue };
-                add(pointer(&[Seg::F("components"), Seg::I(i), Seg::F("title")]), c.title, Role::Title);
+                add(
+                    pointer(&[Seg::F("components"), Seg::I(i), Seg::F("title")]),
+                    c.title,
+                    Role::Title,
+                );
                 for (k, o) in c.options.iter().flatten().enumerate() {
                     let title = o.as_ref().and_then(|o| o.title);
-                    add(pointer(&[Seg::F("components"), Seg::I(i), Seg::F("options"), Seg::I(k), Seg::F("title")]), title, Role::Title);
+                    add(
+                        pointer(&[
+                            Seg::F("components"),
+                            Seg::I(i),
+                            Seg::F("options"),
+                            Seg::I(k),
+                            Seg::F("title"),
+                        ]),
+                        title,
+                        Role::Title,
+                    );
                 }
             }
         }
         None => {}
     }
-    let lexicons: Vec<&Lexicon> = cx.lexicon.into_iter().chain(cx.english().filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str()))).collect();
+    let lexicons: Vec<&Lexicon> = cx
+        .lexicon
+        .into_iter()
+        .chain(
+            cx.english()
+                .filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str())),
+        )
+        .collect();
     TextFindings {
         texts: texts
             .into_iter()
-            .map(|(path, text, role)| Text { placeholder: placeholder(text, &lexicons), path, text, role })
+            .map(|(path, text, role)| Text {
+                placeholder: placeholder(text, &lexicons),
+                path,
+                text,
+                role,
+            })
             .collect(),
     }
 }
@@ -102,7 +150,10 @@ pub fn placeholder(text: &str, lexicons: &[&Lexicon]) -> Option<(usize, usize)> 
         return Some((start, start + trimmed.len()));
     }
     let marks = text.find("???").map(|i| (i, i + 3));
-    let toks: Vec<Token> = words::tokens(text).into_iter().filter(|t| t.is_word).collect();
+    let toks: Vec<Token> = words::tokens(text)
+        .into_iter()
+        .filter(|t| t.is_word)
+        .collect();
     let mut buf = String::new();
     let mut lowered: Vec<String> = Vec::new();
     let mut found = None;
@@ -120,7 +171,11 @@ pub fn placeholder(text: &str, lexicons: &[&Lexicon]) -> Option<(usize, usize)> 
             if lowered.is_empty() {
                 lowered = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
             }
-            if lowered[n..n + phrase.len()].iter().zip(phrase).all(|(a, b)| a == b) {
+            if lowered[n..n + phrase.len()]
+                .iter()
+                .zip(phrase)
+                .all(|(a, b)| a == b)
+            {
                 found = Some((tok.start, toks[n + phrase.len() - 1].end));
                 break 'words;
             }
@@ -143,10 +198,18 @@ pub const PLACEHOLDER: Rule = Rule {
 
 fn placeholders(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for t in &cx.texts().texts {
-        let Some((start, end)) = t.placeholder else { continue };
+        let Some((start, end)) = t.placeholder else {
+            continue;
+        };
         let found = t.text.get(start..end).unwrap_or_default();
         let message = out.message("text.placeholder", &[("placeholder", &quote(found))]);
-        out.push(out.severity, t.path.clone(), Some(Span::from_bytes(t.text, start, end)), message, Vec::new());
+        out.push(
+            out.severity,
+            t.path.clone(),
+            Some(Span::from_bytes(t.text, start, end)),
+            message,
+            Vec::new(),
+        );
     }
 }
 
@@ -160,18 +223,31 @@ pub const SUMMARY_LENGTH: Rule = Rule {
 };
 
 fn summary_length(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(summary) = cx.texts().summary().filter(|t| t.placeholder.is_none()) else { return };
+    let Some(summary) = cx.texts().summary().filter(|t| t.placeholder.is_none()) else {
+        return;
+    };
     let count = words::count(summary.text) as f64;
     let (min, max) = (out.num(&["min_words"]), out.num(&["max_words"]));
     let (key, severity) = if count < min {
         ("text.summary-length.short", Some(out.severity))
     } else if count > max {
-        ("text.summary-length.long", out.severity_setting("long_severity").map(|s| s.max(out.severity)))
+        (
+            "text.summary-length.long",
+            out.severity_setting("long_severity")
+                .map(|s| s.max(out.severity)),
+        )
     } else {
         return;
     };
     let Some(severity) = severity else { return };
-    let message = out.message(key, &[("count", &number(count)), ("min", &number(min)), ("max", &number(max))]);
+    let message = out.message(
+        key,
+        &[
+            ("count", &number(count)),
+            ("min", &number(min)),
+            ("max", &number(max)),
+        ],
+    );
     out.push(severity, "/summary".into(), None, message, Vec::new());
 }
 
@@ -201,7 +277,9 @@ pub fn stats(text: &str, lex: &Lexicon) -> TextStats {
         } else if matches!(t.text(text), "." | "!" | "?") && open_sentence {
             // A full stop inside "7.5" or "e.g." followed by a word char does not end a sentence.
             let next = text.get(t.end..).and_then(|r| r.chars().next());
-            let next_is_word = toks.get(i + 1).is_some_and(|n| n.is_word && n.start == t.end);
+            let next_is_word = toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word && n.start == t.end);
             if next.is_none_or(char::is_whitespace) && !next_is_word {
                 s.sentences += 1.0;
                 open_sentence = false;
@@ -230,7 +308,12 @@ fn syllables(word: &str, lex: &Lexicon) -> usize {
         before_last = last;
         last = c;
     }
-    if lex.silent_final_e && count > 1 && last == 'e' && before_last != 'l' && !lex.vowels.contains(&before_last) {
+    if lex.silent_final_e
+        && count > 1
+        && last == 'e'
+        && before_last != 'l'
+        && !lex.vowels.contains(&before_last)
+    {
         count -= 1;
     }
     count.max(1)
@@ -269,7 +352,9 @@ pub const READABILITY: Rule = Rule {
 };
 
 fn readability_rule(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let (Some(lex), Some(summary)) = (cx.lexicon, cx.texts().summary()) else { return };
+    let (Some(lex), Some(summary)) = (cx.lexicon, cx.texts().summary()) else {
+        return;
+    };
     if summary.placeholder.is_some() {
         return;
     }
@@ -277,7 +362,9 @@ fn readability_rule(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if s.words < out.num(&["min_words"]) {
         return;
     }
-    let Some((score, hard)) = readability(&s, lex, out) else { return };
+    let Some((score, hard)) = readability(&s, lex, out) else {
+        return;
+    };
     if !hard {
         return;
     }
@@ -286,7 +373,14 @@ fn readability_rule(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         _ => "text.readability",
     };
     let per_sentence = number(s.words / s.sentences);
-    let message = out.message(key, &[("index", &lex.readability_name), ("score", &number(score)), ("words_per_sentence", &per_sentence)]);
+    let message = out.message(
+        key,
+        &[
+            ("index", &lex.readability_name),
+            ("score", &number(score)),
+            ("words_per_sentence", &per_sentence),
+        ],
+    );
     out.emit("/summary".into(), message);
 }
 
@@ -301,15 +395,33 @@ pub const LANGUAGE_MISMATCH: Rule = Rule {
 
 fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(declared) = cx.lexicon else { return };
-    let Some(own) = cx.languages.lexicons.iter().position(|l| l.language == declared.language) else { return };
-    let (min_words, min_share, ratio) = (out.num(&["min_words"]), out.num(&["min_share"]), out.num(&["ratio"]));
+    let Some(own) = cx
+        .languages
+        .lexicons
+        .iter()
+        .position(|l| l.language == declared.language)
+    else {
+        return;
+    };
+    let (min_words, min_share, ratio) = (
+        out.num(&["min_words"]),
+        out.num(&["min_share"]),
+        out.num(&["ratio"]),
+    );
     let mut buf = String::new();
-    for t in cx.texts().texts.iter().filter(|t| matches!(t.role, Role::Summary | Role::Statement)) {
+    for t in cx
+        .texts()
+        .texts
+        .iter()
+        .filter(|t| matches!(t.role, Role::Summary | Role::Statement))
+    {
         let mut hits = vec![0u32; cx.languages.lexicons.len()];
         let mut count = 0usize;
         for tok in words::tokens(t.text).iter().filter(|t| t.is_word) {
             count += 1;
-            let bits = cx.languages.stopword(words::lower(tok.text(t.text), &mut buf));
+            let bits = cx
+                .languages
+                .stopword(words::lower(tok.text(t.text), &mut buf));
             for (i, h) in hits.iter_mut().enumerate() {
                 *h += (bits >> i) & 1;
             }
@@ -317,7 +429,13 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         if (count as f64) < min_words {
             continue;
         }
-        let Some((best, &top)) = hits.iter().enumerate().max_by_key(|&(i, h)| (*h, std::cmp::Reverse(i))) else { continue };
+        let Some((best, &top)) = hits
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, h)| (*h, std::cmp::Reverse(i)))
+        else {
+            continue;
+        };
         let looks_other = best != own
             && f64::from(top) >= min_share / 100.0 * count as f64
             && f64::from(top) >= ratio * f64::from(hits[own]);
@@ -327,9 +445,19 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         let other = &cx.languages.lexicons[best];
         let message = out.message(
             "text.language-mismatch",
-            &[("looks", &other.name), ("declared", &quote(&declared.language)), ("code", &other.language)],
+            &[
+                ("looks", &other.name),
+                ("declared", &quote(&declared.language)),
+                ("code", &other.language),
+            ],
         );
-        out.push(out.severity, t.path.clone(), None, message, vec![other.language.clone()]);
+        out.push(
+            out.severity,
+            t.path.clone(),
+            None,
+            message,
+            vec![other.language.clone()],
+        );
     }
 }
 
@@ -369,14 +497,19 @@ mod tests {
         assert_eq!(placeholder("football and Leichtbau", &en), None);
         assert_eq!(placeholder("todo el curso", &en), None);
         assert_eq!(placeholder(" N/A ", &en), Some((1, 4)));
-        assert_eq!(placeholder("Dates To Be Announced later", &en), Some((6, 21)));
+        assert_eq!(
+            placeholder("Dates To Be Announced later", &en),
+            Some((6, 21))
+        );
         assert_eq!(placeholder("What ???", &en), Some((5, 8)));
     }
 
     #[test]
     fn counts_sentences_and_syllables() {
         let all = load_all();
-        let Some(en) = all.iter().find(|l| l.language == "en") else { return };
+        let Some(en) = all.iter().find(|l| l.language == "en") else {
+            return;
+        };
         let s = stats("The course is 7.5 ECTS. Students make a pack!", en);
         assert_eq!((s.words, s.sentences), (10.0, 2.0));
         assert_eq!(syllables("make", en), 1);

@@ -42,9 +42,17 @@ pub fn tokens(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            out.push(Token { start, end, is_word: true });
+            out.push(Token {
+                start,
+                end,
+                is_word: true,
+            });
         } else if !c.is_whitespace() {
-            out.push(Token { start, end: start + c.len_utf8(), is_word: false });
+            out.push(Token {
+                start,
+                end: start + c.len_utf8(),
+                is_word: false,
+            });
         }
     }
     out
@@ -53,7 +61,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
 /// Writes the lower-case form of `word` into `buf` (cleared first) and returns it.
 pub fn lower<'b>(word: &str, buf: &'b mut String) -> &'b str {
     buf.clear();
-    if word.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
         buf.push_str(word);
     } else {
         buf.extend(word.chars().flat_map(char::to_lowercase));
@@ -83,12 +94,19 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokens(text).iter().filter(|t| t.is_word).map(|t| t.text(text)).collect()
+        tokens(text)
+            .iter()
+            .filter(|t| t.is_word)
+            .map(|t| t.text(text))
+            .collect()
     }
 
     #[test]
     fn joins_inner_hyphens_and_apostrophes_only() {
-        assert_eq!(words("state-of-the-art l'analisi - x' 1. a)"), vec!["state-of-the-art", "l'analisi", "x", "1", "a"]);
+        assert_eq!(
+            words("state-of-the-art l'analisi - x' 1. a)"),
+            vec!["state-of-the-art", "l'analisi", "x", "1", "a"]
+        );
         assert_eq!(count("Lastflüsse (n-1)-Kriterium, 7.5 ECTS"), 6);
     }
 

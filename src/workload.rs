@@ -5,7 +5,14 @@ use crate::document::{pointer, Activity, Seg};
 use crate::messages::number;
 use crate::registry::{Applies, Context, Group, Out, Rule};
 
-pub const RULES: &[Rule] = &[ECTS_RANGE, ECTS_GRANULARITY, HOURS_PER_CREDIT, SELF_STUDY, CONTACT_SHARE, NEGATIVE_HOURS];
+pub const RULES: &[Rule] = &[
+    ECTS_RANGE,
+    ECTS_GRANULARITY,
+    HOURS_PER_CREDIT,
+    SELF_STUDY,
+    CONTACT_SHARE,
+    NEGATIVE_HOURS,
+];
 
 const CONTACT: &[&str] = &["lecture", "seminar", "tutorial", "lab"];
 
@@ -14,7 +21,9 @@ const CONTACT: &[&str] = &["lecture", "seminar", "tutorial", "lab"];
 fn activities<'a>(cx: &'a Context<'_, '_>, need_types: bool) -> Option<&'a [Option<Activity>]> {
     let list = cx.doc.course.activities.as_deref()?;
     let usable = |a: &Option<Activity>| {
-        a.is_some_and(|a| a.hours.is_some_and(|h| h.is_finite() && h >= 0.0) && (!need_types || a.kind.is_some()))
+        a.is_some_and(|a| {
+            a.hours.is_some_and(|h| h.is_finite() && h >= 0.0) && (!need_types || a.kind.is_some())
+        })
     };
     (!list.is_empty() && list.iter().all(usable)).then_some(list)
 }
@@ -41,12 +50,17 @@ pub const ECTS_RANGE: Rule = Rule {
 };
 
 fn ects_range(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(ects) = cx.doc.course.ects else { return };
+    let Some(ects) = cx.doc.course.ects else {
+        return;
+    };
     let max = out.num(&["max"]);
     let message = if ects <= 0.0 {
         out.message("workload.ects-range.low", &[("ects", &number(ects))])
     } else if ects > max {
-        out.message("workload.ects-range.high", &[("ects", &number(ects)), ("max", &number(max))])
+        out.message(
+            "workload.ects-range.high",
+            &[("ects", &number(ects)), ("max", &number(max))],
+        )
     } else {
         return;
     };
@@ -63,10 +77,12 @@ pub const ECTS_GRANULARITY: Rule = Rule {
 };
 
 fn ects_granularity(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(ects) = cx.doc.course.ects.filter(|e| *e > 0.0) else { return };
+    let Some(ects) = cx.doc.course.ects.filter(|e| *e > 0.0) else {
+        return;
+    };
     let step = out.num(&["step"]);
     let steps = ects / step;
-    if !(step > 0.0) || (steps - steps.round()).abs() < 1e-9 {
+    if step.is_nan() || step <= 0.0 || (steps - steps.round()).abs() < 1e-9 {
         return;
     }
     let lower = (steps.floor() * step).max(step);
@@ -75,7 +91,10 @@ fn ects_granularity(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if upper != lower {
         suggestions.push(number(upper));
     }
-    let message = out.message("workload.ects-granularity", &[("ects", &number(ects)), ("step", &number(step))]);
+    let message = out.message(
+        "workload.ects-granularity",
+        &[("ects", &number(ects)), ("step", &number(step))],
+    );
     out.push(out.severity, "/ects".into(), None, message, suggestions);
 }
 
@@ -89,8 +108,12 @@ pub const HOURS_PER_CREDIT: Rule = Rule {
 };
 
 fn hours_per_credit(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(ects) = cx.doc.course.ects.filter(|e| *e > 0.0) else { return };
-    let Some(list) = activities(cx, false) else { return };
+    let Some(ects) = cx.doc.course.ects.filter(|e| *e > 0.0) else {
+        return;
+    };
+    let Some(list) = activities(cx, false) else {
+        return;
+    };
     let (min, max) = (out.num(&["min"]) * ects, out.num(&["max"]) * ects);
     let sum = total(list);
     let (key, difference) = if sum < min {
@@ -124,7 +147,9 @@ pub const SELF_STUDY: Rule = Rule {
 };
 
 fn self_study(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(list) = activities(cx, true) else { return };
+    let Some(list) = activities(cx, true) else {
+        return;
+    };
     let sum = total(list);
     let own = hours(list, |t| t == "self-study");
     let min_share = out.num(&["min_share"]);
@@ -133,7 +158,11 @@ fn self_study(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     } else if sum > 0.0 && own / sum * 100.0 < min_share {
         out.message(
             "workload.self-study.share",
-            &[("hours", &number(own)), ("share", &number(own / sum * 100.0)), ("min", &number(min_share))],
+            &[
+                ("hours", &number(own)),
+                ("share", &number(own / sum * 100.0)),
+                ("min", &number(min_share)),
+            ],
         )
     } else {
         return;
@@ -145,13 +174,16 @@ pub const CONTACT_SHARE: Rule = Rule {
     id: "workload.contact-share",
     group: Group::Workload,
     applies: Applies::Course,
-    summary: "Contact activities (lecture, seminar, tutorial, lab) take more than 60 % of the workload.",
+    summary:
+        "Contact activities (lecture, seminar, tutorial, lab) take more than 60 % of the workload.",
     source: "ESG 2015, standard 1.3; ECTS Users' Guide 2015, §3.4",
     check: contact_share,
 };
 
 fn contact_share(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(list) = activities(cx, true) else { return };
+    let Some(list) = activities(cx, true) else {
+        return;
+    };
     let sum = total(list);
     let contact = hours(list, |t| CONTACT.contains(&t));
     let max_share = out.num(&["max_share"]);
@@ -160,7 +192,11 @@ fn contact_share(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     }
     let message = out.message(
         "workload.contact-share",
-        &[("hours", &number(contact)), ("share", &number(contact / sum * 100.0)), ("max", &number(max_share))],
+        &[
+            ("hours", &number(contact)),
+            ("share", &number(contact / sum * 100.0)),
+            ("max", &number(max_share)),
+        ],
     );
     out.emit("/activities".into(), message);
 }
@@ -175,13 +211,20 @@ pub const NEGATIVE_HOURS: Rule = Rule {
 };
 
 fn negative_hours(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(list) = &cx.doc.course.activities else { return };
+    let Some(list) = &cx.doc.course.activities else {
+        return;
+    };
     for (i, activity) in list.iter().enumerate() {
-        let Some(h) = activity.and_then(|a| a.hours) else { continue };
+        let Some(h) = activity.and_then(|a| a.hours) else {
+            continue;
+        };
         if h.is_finite() && h >= 0.0 {
             continue;
         }
         let message = out.message("workload.negative-hours", &[("hours", &number(h))]);
-        out.emit(pointer(&[Seg::F("activities"), Seg::I(i), Seg::F("hours")]), message);
+        out.emit(
+            pointer(&[Seg::F("activities"), Seg::I(i), Seg::F("hours")]),
+            message,
+        );
     }
 }

@@ -28,7 +28,10 @@ fn examples_folder_checks_clean_with_exit_0() {
     let out = run(&["check", "tests/examples"]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
-    assert!(stdout.contains("7 documents checked: 0 errors, 0 warnings"), "{stdout}");
+    assert!(
+        stdout.contains("7 documents checked: 0 errors, 0 warnings"),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -39,22 +42,46 @@ fn an_error_gives_exit_1_and_a_line_per_diagnostic() {
     let out = run(&["check", file.to_str().unwrap_or_default()]);
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("error   /code") && stdout.contains("meta.code-format"), "{stdout}");
-    assert!(stdout.contains("/ects") && stdout.contains("schema.type"), "{stdout}");
-    assert!(!stdout.contains('\u{1b}'), "no colour when not on a terminal");
+    assert!(
+        stdout.contains("error   /code") && stdout.contains("meta.code-format"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("/ects") && stdout.contains("schema.type"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains('\u{1b}'),
+        "no colour when not on a terminal"
+    );
 }
 
 #[test]
 fn invalid_json_is_reported_with_line_and_column_and_others_still_checked() {
     let dir = scratch("invalid");
-    std::fs::write(dir.join("a-broken.json"), "{\n  \"kind\": \"course\",\n  \"code\" \"X\"\n}").unwrap_or_default();
+    std::fs::write(
+        dir.join("a-broken.json"),
+        "{\n  \"kind\": \"course\",\n  \"code\" \"X\"\n}",
+    )
+    .unwrap_or_default();
     std::fs::copy("tests/examples/course-en-upv.json", dir.join("b-good.json")).unwrap_or_default();
-    let out = run(&["check", "--format", "json", dir.to_str().unwrap_or_default()]);
+    let out = run(&[
+        "check",
+        "--format",
+        "json",
+        dir.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("a-broken.json:3:10: invalid JSON"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("a-broken.json:3:10: invalid JSON"),
+        "{}",
+        text(&out.stderr)
+    );
     let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
     assert_eq!(reports.as_array().map(Vec::len), Some(1));
-    assert!(reports[0]["file"].as_str().is_some_and(|f| f.ends_with("b-good.json")));
+    assert!(reports[0]["file"]
+        .as_str()
+        .is_some_and(|f| f.ends_with("b-good.json")));
     assert_eq!(reports[0]["index"], serde_json::Value::Null);
     assert_eq!(reports[0]["report"]["score"], 100);
 }
@@ -68,7 +95,10 @@ fn a_file_may_hold_an_array_of_documents() {
     assert_eq!(out.status.code(), Some(1));
     let reports: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
     assert_eq!(reports[1]["index"], 1);
-    assert_eq!(reports[1]["report"]["diagnostics"][0]["rule"], "schema.type");
+    assert_eq!(
+        reports[1]["report"]["diagnostics"][0]["rule"],
+        "schema.type"
+    );
     assert_eq!(reports[1]["report"]["diagnostics"][0]["path"], "");
 }
 
@@ -78,20 +108,42 @@ fn a_profile_can_turn_a_rule_off_and_a_bad_one_is_named() {
     let doc = dir.join("doc.json");
     std::fs::write(&doc, r#"{"kind": "course", "code": "X"}"#).unwrap_or_default();
     let good = dir.join("good.json");
-    std::fs::write(&good, r#"{"extends": "enhance-2026", "rules": {"meta.code-format": "off"}}"#).unwrap_or_default();
-    let out = run(&["check", "--profile", good.to_str().unwrap_or_default(), doc.to_str().unwrap_or_default()]);
+    std::fs::write(
+        &good,
+        r#"{"extends": "enhance-2026", "rules": {"meta.code-format": "off"}}"#,
+    )
+    .unwrap_or_default();
+    let out = run(&[
+        "check",
+        "--profile",
+        good.to_str().unwrap_or_default(),
+        doc.to_str().unwrap_or_default(),
+    ]);
     assert!(!text(&out.stdout).contains("meta.code-format"));
     let bad = dir.join("bad.json");
     std::fs::write(&bad, r#"{"rules": {"meta.code-fromat": "off"}}"#).unwrap_or_default();
-    let out = run(&["check", "--profile", bad.to_str().unwrap_or_default(), doc.to_str().unwrap_or_default()]);
+    let out = run(&[
+        "check",
+        "--profile",
+        bad.to_str().unwrap_or_default(),
+        doc.to_str().unwrap_or_default(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("rules/meta.code-fromat: unknown rule (did you mean \"meta.code-format\"?)"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr)
+            .contains("rules/meta.code-fromat: unknown rule (did you mean \"meta.code-format\"?)"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn usage_problems_give_exit_2() {
     assert_eq!(run(&["check"]).status.code(), Some(2));
-    assert_eq!(run(&["check", "--format", "xml", "x"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", "--format", "xml", "x"]).status.code(),
+        Some(2)
+    );
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
     assert_eq!(run(&["check", "no/such/file.json"]).status.code(), Some(2));
 }
@@ -101,10 +153,14 @@ fn rules_are_listed_in_every_format_from_the_registry() {
     let ids: Vec<&str> = enhance_qa::rules().map(|r| r.id).collect();
     let human = text(&run(&["rules"]).stdout);
     let markdown = text(&run(&["rules", "--format", "markdown"]).stdout);
-    let json: serde_json::Value = serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).unwrap_or_default();
+    let json: serde_json::Value =
+        serde_json::from_slice(&run(&["rules", "--format", "json"]).stdout).unwrap_or_default();
     assert_eq!(json.as_array().map(Vec::len), Some(ids.len()));
     for id in ids {
-        assert!(human.contains(id) && markdown.contains(&format!("`{id}`")), "{id}");
+        assert!(
+            human.contains(id) && markdown.contains(&format!("`{id}`")),
+            "{id}"
+        );
     }
     assert_eq!(json[0]["id"], "schema.required");
     assert_eq!(json[0]["severity"], "error");

@@ -5,11 +5,24 @@ use std::path::Path;
 
 fn examples() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).into_iter().flatten().filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
     files.sort();
     files
         .into_iter()
-        .map(|f| (f.file_name().unwrap_or_default().to_string_lossy().to_string(), std::fs::read_to_string(&f).unwrap_or_default()))
+        .map(|f| {
+            (
+                f.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .to_string(),
+                std::fs::read_to_string(&f).unwrap_or_default(),
+            )
+        })
         .collect()
 }
 
@@ -22,7 +35,9 @@ fn there_are_seven_examples() {
 fn every_example_has_no_error_or_warning() {
     let checker = Checker::default();
     for (name, text) in examples() {
-        let report = checker.check_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let report = checker
+            .check_str(&text)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         let serious: Vec<String> = report
             .diagnostics
             .iter()
@@ -37,8 +52,14 @@ fn every_example_has_no_error_or_warning() {
 fn every_example_raises_no_info_either() {
     let checker = Checker::default();
     for (name, text) in examples() {
-        let report = checker.check_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let all: Vec<String> = report.diagnostics.iter().map(|d| format!("{} {} {}", d.rule, d.path, d.message)).collect();
+        let report = checker
+            .check_str(&text)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let all: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {} {}", d.rule, d.path, d.message))
+            .collect();
         assert!(all.is_empty(), "{name}:\n{}", all.join("\n"));
         assert_eq!(report.score, 100, "{name}");
     }
@@ -51,8 +72,11 @@ fn serde_value_and_text_give_the_same_report() {
         let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         let mut broken = value.clone();
         broken["ects"] = serde_json::json!("7,5");
-        broken["learning_outcomes"][0] = serde_json::json!("Understand the basics of batteries and cells.");
-        let from_text = checker.check_str(&broken.to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        broken["learning_outcomes"][0] =
+            serde_json::json!("Understand the basics of batteries and cells.");
+        let from_text = checker
+            .check_str(&broken.to_string())
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(checker.check(&broken), from_text, "{name}");
         let bytes = |r: &enhance_qa::Report| serde_json::to_string(r).unwrap_or_default();
         assert_eq!(bytes(&checker.check(&broken)), bytes(&from_text), "{name}");

@@ -22,16 +22,26 @@ fn main() {
     let args = Arguments::from_args();
     let mut trials = Vec::new();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect()).unwrap_or_default();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
     files.sort();
-    for file in files.into_iter().filter(|f| f.extension().is_some_and(|x| x == "json")) {
+    for file in files
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|x| x == "json"))
+    {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
-        let name = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let name = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         let fixture: Value = match serde_json::from_str(&text) {
             Ok(v) => v,
             Err(e) => {
                 let message = format!("{}: {e}", file.display());
-                trials.push(Trial::test(format!("{name}::parses"), move || Err(message.into())));
+                trials.push(Trial::test(format!("{name}::parses"), move || {
+                    Err(message.into())
+                }));
                 continue;
             }
         };
@@ -41,12 +51,17 @@ fn main() {
             trials.push(Trial::test(title, move || run_case(&fixture, &case)));
         }
     }
-    trials.push(Trial::test("registry::every_rule_has_firing_and_silent_fixtures", every_rule_has_fixtures));
+    trials.push(Trial::test(
+        "registry::every_rule_has_firing_and_silent_fixtures",
+        every_rule_has_fixtures,
+    ));
     libtest_mimic::run(&args, trials).exit();
 }
 
 fn example(name: &str) -> Result<Value, Failed> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/examples")
+        .join(name);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     Ok(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?)
 }
@@ -54,9 +69,15 @@ fn example(name: &str) -> Result<Value, Failed> {
 /// Sets the value at a JSON Pointer; the parent must exist. An array index
 /// equal to the length appends.
 fn set(doc: &mut Value, pointer: &str, value: Value) -> Result<(), Failed> {
-    let (parent, last) = pointer.rsplit_once('/').ok_or(format!("bad pointer {pointer}"))?;
+    let (parent, last) = pointer
+        .rsplit_once('/')
+        .ok_or(format!("bad pointer {pointer}"))?;
     let key = last.replace("~1", "/").replace("~0", "~");
-    let target = if parent.is_empty() { Some(&mut *doc) } else { doc.pointer_mut(parent) };
+    let target = if parent.is_empty() {
+        Some(&mut *doc)
+    } else {
+        doc.pointer_mut(parent)
+    };
     match target {
         Some(Value::Object(map)) => {
             map.insert(key, value);
@@ -77,9 +98,15 @@ fn set(doc: &mut Value, pointer: &str, value: Value) -> Result<(), Failed> {
 }
 
 fn remove(doc: &mut Value, pointer: &str) -> Result<(), Failed> {
-    let (parent, last) = pointer.rsplit_once('/').ok_or(format!("bad pointer {pointer}"))?;
+    let (parent, last) = pointer
+        .rsplit_once('/')
+        .ok_or(format!("bad pointer {pointer}"))?;
     let key = last.replace("~1", "/").replace("~0", "~");
-    let target = if parent.is_empty() { Some(&mut *doc) } else { doc.pointer_mut(parent) };
+    let target = if parent.is_empty() {
+        Some(&mut *doc)
+    } else {
+        doc.pointer_mut(parent)
+    };
     let removed = match target {
         Some(Value::Object(map)) => map.remove(&key).is_some(),
         Some(Value::Array(items)) => match key.parse::<usize>() {
@@ -103,7 +130,10 @@ fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
     let mut doc = match case.get("document") {
         Some(d) => d.clone(),
         None => {
-            let base = case["base"].as_str().or(fixture["base"].as_str()).ok_or("no base and no document")?;
+            let base = case["base"]
+                .as_str()
+                .or(fixture["base"].as_str())
+                .ok_or("no base and no document")?;
             example(base)?
         }
     };
@@ -120,21 +150,40 @@ fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
         None => Profile::built_in(),
     };
     let report = Checker::new(profile).check(&doc);
-    let got: Vec<&enhance_qa::Diagnostic> = report.diagnostics.iter().filter(|d| d.rule == rule).collect();
+    let got: Vec<&enhance_qa::Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.rule == rule)
+        .collect();
     let expect = case["expect"].as_array().ok_or("case has no expect list")?;
     let describe = || {
-        let all: Vec<String> = report.diagnostics.iter().map(|d| format!("{} {} {:?}: {}", d.rule, d.path, d.span, d.message)).collect();
+        let all: Vec<String> = report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{} {} {:?}: {}", d.rule, d.path, d.span, d.message))
+            .collect();
         format!("all diagnostics:\n  {}", all.join("\n  "))
     };
     if got.len() != expect.len() {
-        return Err(format!("expected {} `{rule}` diagnostics, got {}\n{}", expect.len(), got.len(), describe()).into());
+        return Err(format!(
+            "expected {} `{rule}` diagnostics, got {}\n{}",
+            expect.len(),
+            got.len(),
+            describe()
+        )
+        .into());
     }
     for (d, e) in got.iter().zip(expect) {
         let check = |ok: bool, what: &str| -> Result<(), Failed> {
             if ok {
                 Ok(())
             } else {
-                Err(format!("`{rule}` at {}: {what} differs from {e}\n{}", d.path, describe()).into())
+                Err(format!(
+                    "`{rule}` at {}: {what} differs from {e}\n{}",
+                    d.path,
+                    describe()
+                )
+                .into())
             }
         };
         check(e["path"].as_str() == Some(d.path.as_str()), "path")?;
@@ -142,13 +191,19 @@ fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
             check(s.as_str() == Some(d.severity.as_str()), "severity")?;
         }
         if let Some(span) = e.get("span") {
-            check(*span == json!([d.span.map(|s| s.start), d.span.map(|s| s.end)]), "span")?;
+            check(
+                *span == json!([d.span.map(|s| s.start), d.span.map(|s| s.end)]),
+                "span",
+            )?;
         }
         if let Some(s) = e.get("suggestions") {
             check(*s == json!(d.suggestions), "suggestions")?;
         }
         if let Some(m) = e.get("message") {
-            check(d.message.contains(m.as_str().unwrap_or_default()), "message")?;
+            check(
+                d.message.contains(m.as_str().unwrap_or_default()),
+                "message",
+            )?;
         }
     }
     Ok(())
@@ -166,8 +221,12 @@ fn every_rule_has_fixtures() -> Result<(), Failed> {
             .and_then(|t| serde_json::from_str(&t).ok())
             .unwrap_or(Value::Null);
         let cases = fixture["cases"].as_array().cloned().unwrap_or_default();
-        let fires = cases.iter().any(|c| c["expect"].as_array().is_some_and(|e| !e.is_empty()));
-        let silent = cases.iter().any(|c| c["expect"].as_array().is_some_and(Vec::is_empty));
+        let fires = cases
+            .iter()
+            .any(|c| c["expect"].as_array().is_some_and(|e| !e.is_empty()));
+        let silent = cases
+            .iter()
+            .any(|c| c["expect"].as_array().is_some_and(Vec::is_empty));
         if fixture["rule"].as_str() != Some(rule.id) || !fires || !silent {
             missing.push(rule.id);
         }
@@ -175,6 +234,10 @@ fn every_rule_has_fixtures() -> Result<(), Failed> {
     if missing.is_empty() {
         Ok(())
     } else {
-        Err(format!("rules without a firing and a silent fixture: {}", missing.join(", ")).into())
+        Err(format!(
+            "rules without a firing and a silent fixture: {}",
+            missing.join(", ")
+        )
+        .into())
     }
 }

@@ -3,6 +3,9 @@
 use enhance_qa::Checker;
 use proptest::prelude::*;
 use serde_json::{Map, Value};
+use std::sync::LazyLock;
+
+static CHECKER: LazyLock<Checker> = LazyLock::new(Checker::default);
 
 /// Values that look like documents: known field names, numbers as text,
 /// nested lists and objects, odd Unicode.
@@ -28,10 +31,19 @@ fn json_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
         Just(Value::Null),
         any::<bool>().prop_map(Value::Bool),
-        any::<i64>().prop_map(|n| Value::from(n)),
-        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| Value::from(f)),
-        prop_oneof![Just("course"), Just("programme"), Just("7,5"), Just(" -3 "), Just("TBD"), Just("Understand X.")]
-            .prop_map(|s| Value::String(s.to_string())),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(Value::from),
+        prop_oneof![
+            Just("course"),
+            Just("programme"),
+            Just("7,5"),
+            Just(" -3 "),
+            Just("TBD"),
+            Just("Understand X.")
+        ]
+        .prop_map(|s| Value::String(s.to_string())),
         "\\PC{0,40}".prop_map(Value::String),
     ];
     leaf.prop_recursive(6, 96, 8, move |inner| {
@@ -53,7 +65,7 @@ proptest! {
 
     #[test]
     fn any_json_value_gets_a_report(value in json_value()) {
-        let checker = Checker::default();
+        let checker = &*CHECKER;
         let report = checker.check(&value);
         prop_assert!(report.score <= 100);
         let total = report.counts.error + report.counts.warning + report.counts.info;
@@ -67,23 +79,36 @@ proptest! {
         if let Value::Object(map) = &mut value {
             map.insert("kind".into(), Value::String(kind.into()));
         }
-        let report = Checker::default().check(&value);
+        let report = CHECKER.check(&value);
         prop_assert!(report.score <= 100);
     }
 
     #[test]
     fn any_text_is_a_report_or_a_parse_error(text in "\\PC{0,200}") {
-        let _ = Checker::default().check_str(&text);
+        let _ = CHECKER.check_str(&text);
     }
 }
 
 #[test]
 fn deep_nesting_and_huge_strings_are_handled() {
     let checker = Checker::default();
-    let deep = format!("{{\"kind\": \"course\", \"title\": {}1{}}}", "[".repeat(100_000), "]".repeat(100_000));
+    let deep = format!(
+        "{{\"kind\": \"course\", \"title\": {}1{}}}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
     let report = checker.check_str(&deep).unwrap_or_else(|e| panic!("{e}"));
-    assert!(report.diagnostics.iter().any(|d| d.rule == "schema.type" && d.path == "/title"));
-    let huge = format!("{{\"kind\": \"course\", \"summary\": \"{}\"}}", "word ".repeat(200_000));
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| d.rule == "schema.type" && d.path == "/title"));
+    let huge = format!(
+        "{{\"kind\": \"course\", \"summary\": \"{}\"}}",
+        "word ".repeat(200_000)
+    );
     let report = checker.check_str(&huge).unwrap_or_else(|e| panic!("{e}"));
-    assert!(report.diagnostics.iter().any(|d| d.rule == "text.summary-length" && d.path == "/summary"));
+    assert!(report
+        .diagnostics
+        .iter()
+        .any(|d| d.rule == "text.summary-length" && d.path == "/summary"));
 }
