@@ -190,9 +190,11 @@ impl<'a> Parser<'a> {
     }
 
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
-        }
+        let rest = self.bytes.get(self.pos..).unwrap_or_default();
+        self.pos += rest
+            .iter()
+            .position(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+            .unwrap_or(rest.len());
     }
 
     fn value(&mut self, depth: usize) -> Result<Value<'a>, Fail> {
@@ -352,18 +354,20 @@ impl<'a> Parser<'a> {
         self.pos += 1;
         let start = self.pos;
         // Fast path: no escapes, the string is borrowed as it stands.
-        loop {
-            match self.peek() {
-                None => return Err(("unterminated string", open)),
-                Some(b'"') => {
-                    let s = &self.src[start..self.pos];
-                    self.pos += 1;
-                    return Ok(Cow::Borrowed(s));
-                }
-                Some(b'\\') => break,
-                Some(b) if b < 0x20 => return Err(("control character in a string", self.pos)),
-                Some(_) => self.pos += 1,
+        let rest = self.bytes.get(start..).unwrap_or_default();
+        let stop = rest
+            .iter()
+            .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
+        self.pos = start + stop.unwrap_or(rest.len());
+        match self.peek() {
+            None => return Err(("unterminated string", open)),
+            Some(b'"') => {
+                let s = &self.src[start..self.pos];
+                self.pos += 1;
+                return Ok(Cow::Borrowed(s));
             }
+            Some(b) if b < 0x20 => return Err(("control character in a string", self.pos)),
+            Some(_) => {}
         }
         let mut out = String::with_capacity(self.pos - start + 16);
         out.push_str(&self.src[start..self.pos]);

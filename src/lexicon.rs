@@ -5,7 +5,41 @@
 //! language adds a file here and nothing else.
 
 use crate::json::{self, Value};
+use crate::words::Words;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hash for short words (the Fx hash): the maps are built from our
+/// own lexicons, so there is no flooding to defend against.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// A map keyed by lower-case words.
+pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 const SOURCES: &[(&str, &str)] = &[
     ("en", include_str!("../data/lexicons/en.json")),
@@ -63,30 +97,95 @@ pub struct Lexicon {
     pub vague: Vec<Vague>,
     pub framework: Vec<Phrase>,
     /// Every form of every action verb, by its first word.
-    pub verbs: HashMap<String, Vec<Verb>>,
+    pub verbs: WordMap<Vec<Verb>>,
     pub placeholders: Vec<Phrase>,
+    /// The placeholders by their first word, so a text is scanned with one look-up a word.
+    placeholder_index: WordMap<Vec<usize>>,
+    placeholder_firsts: Sieve,
     pub stopwords: Vec<String>,
     pub readability: Readability,
     pub readability_name: String,
+    /// Vowels outside ASCII (`ä`, `å` …); ASCII ones are in `ascii_vowels`.
     pub vowels: Vec<char>,
+    ascii_vowels: u128,
     pub silent_final_e: bool,
 }
 
 impl Lexicon {
+    /// The placeholder phrase that starts at word `at`, if any.
+    pub fn placeholder_at(&self, words: &Words<'_>, at: usize) -> Option<&Phrase> {
+        let word = words.lower(at);
+        if !self.placeholder_firsts.may_hold(word) {
+            return None;
+        }
+        self.placeholder_index
+            .get(word)?
+            .iter()
+            .filter_map(|&i| self.placeholders.get(i))
+            .find(|p| words.starts_with_at(at, p))
+    }
+
+    pub fn is_vowel(&self, c: char) -> bool {
+        if c.is_ascii() {
+            self.ascii_vowels & (1 << (c as u32)) != 0
+        } else {
+            self.vowels.contains(&c)
+        }
+    }
+
     pub fn serves(&self, language: &str) -> bool {
         self.language == language || self.aliases.iter().any(|a| a == language)
     }
 
-    /// The Bloom level of the action verb whose first word is `word` and whose
-    /// other words follow in `next`, with how many words it spans.
-    pub fn verb(&self, word: &str, next: &[&str]) -> Option<(u8, usize)> {
+    /// The Bloom level of the action verb that starts at word `at`, and how
+    /// many words it spans (the longest form that matches).
+    pub fn verb(&self, words: &Words<'_>, at: usize) -> Option<(u8, usize)> {
         self.verbs
-            .get(word)?
+            .get(words.lower(at))?
             .iter()
-            .filter(|v| v.rest.len() <= next.len() && v.rest.iter().zip(next).all(|(a, b)| a == b))
+            .filter(|v| {
+                v.rest
+                    .iter()
+                    .enumerate()
+                    .all(|(k, r)| at + 1 + k < words.len() && words.lower(at + 1 + k) == r)
+            })
             .max_by_key(|v| v.rest.len())
             .map(|v| (v.level, v.rest.len() + 1))
     }
+}
+
+/// A quick "certainly not" for set membership of words: a bit for each
+/// (first byte, length) pair of the set's words. Most words of a text are
+/// turned away without hashing.
+#[derive(Debug, Clone)]
+struct Sieve([u64; 256]);
+
+impl Sieve {
+    fn new<'a>(words: impl Iterator<Item = &'a String>) -> Sieve {
+        let mut bits = [0u64; 256];
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                bits[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        Sieve(bits)
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b)] & (1 << word.len().min(63)) != 0)
+    }
+}
+
+fn index_by_first_word(phrases: &[Phrase]) -> WordMap<Vec<usize>> {
+    let mut index: WordMap<Vec<usize>> = WordMap::default();
+    for (i, p) in phrases.iter().enumerate() {
+        if let Some(first) = p.first() {
+            index.entry(first.clone()).or_default().push(i);
+        }
+    }
+    index
 }
 
 /// Loads every built-in lexicon.
@@ -103,7 +202,7 @@ pub fn load_all() -> Vec<Lexicon> {
 pub struct Languages {
     pub lexicons: Vec<Lexicon>,
     /// For each stop word, a bit per lexicon (in `lexicons` order) that lists it.
-    stopwords: HashMap<String, u32>,
+    stopwords: WordMap<u32>,
 }
 
 impl Languages {
@@ -113,7 +212,7 @@ impl Languages {
             .into_iter()
             .filter(|l| enabled.contains(&l.language))
             .collect();
-        let mut stopwords: HashMap<String, u32> = HashMap::new();
+        let mut stopwords: WordMap<u32> = WordMap::default();
         for (i, lex) in lexicons.iter().enumerate().take(32) {
             for w in &lex.stopwords {
                 *stopwords.entry(w.clone()).or_default() |= 1 << i;
@@ -155,7 +254,7 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
         .unwrap_or(&[])
         .iter()
         .collect();
-    let mut verbs: HashMap<String, Vec<Verb>> = HashMap::new();
+    let mut verbs: WordMap<Vec<Verb>> = WordMap::default();
     for level in 1..=6u8 {
         for entry in strings(get("verbs").and_then(|v| v.get(&level.to_string()))) {
             for form in forms(entry, &inflection) {
@@ -215,7 +314,15 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
         Some("gulpease") => Readability::Gulpease,
         _ => Readability::Lix,
     };
+    let placeholders: Vec<Phrase> = strings(get("placeholders"))
+        .map(phrase)
+        .filter(|p| !p.is_empty())
+        .collect();
     let syllables = get("syllables");
+    let vowels = syllables
+        .and_then(|s| s.get("vowels"))
+        .and_then(Value::as_str)
+        .unwrap_or("aeiouy");
     Some(Lexicon {
         language: code.to_string(),
         name: get("name")
@@ -232,7 +339,9 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
         vague,
         framework: strings(get("framework")).map(phrase).collect(),
         verbs,
-        placeholders: strings(get("placeholders")).map(phrase).collect(),
+        placeholder_index: index_by_first_word(&placeholders),
+        placeholder_firsts: Sieve::new(placeholders.iter().filter_map(|p| p.first())),
+        placeholders,
         stopwords: strings(get("stopwords")).map(str::to_lowercase).collect(),
         readability,
         readability_name: readability_data
@@ -240,12 +349,11 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
             .and_then(Value::as_str)
             .unwrap_or("LIX")
             .to_string(),
-        vowels: syllables
-            .and_then(|s| s.get("vowels"))
-            .and_then(Value::as_str)
-            .unwrap_or("aeiouy")
-            .chars()
-            .collect(),
+        vowels: vowels.chars().filter(|c| !c.is_ascii()).collect(),
+        ascii_vowels: vowels
+            .bytes()
+            .filter(u8::is_ascii)
+            .fold(0u128, |m, b| m | 1 << b),
         silent_final_e: syllables.and_then(|s| s.get("silent_final_e")) == Some(&Value::Bool(true)),
     })
 }
@@ -332,7 +440,7 @@ mod tests {
     fn english_inflections_are_recognised() {
         let all = load_all();
         let en = all.iter().find(|l| l.language == "en");
-        let level = |w: &str| en.and_then(|l| l.verb(w, &[])).map(|v| v.0);
+        let level = |w: &str| en.and_then(|l| l.verb(&Words::new(w), 0)).map(|v| v.0);
         assert_eq!(level("apply"), Some(3));
         assert_eq!(level("applies"), Some(3));
         assert_eq!(level("applying"), Some(3));

@@ -124,7 +124,7 @@ pub struct Context<'c, 'v> {
     pub languages: &'c Languages,
     /// The lexicon of the document's language, if there is one.
     pub lexicon: Option<&'c Lexicon>,
-    outcomes: OnceCell<Vec<Outcome>>,
+    outcomes: OnceCell<Vec<Outcome<'v>>>,
     texts: OnceCell<TextFindings<'v>>,
 }
 
@@ -154,9 +154,8 @@ impl<'c, 'v> Context<'c, 'v> {
     }
 
     /// The learning outcomes as read by the document's lexicon (made once).
-    pub fn outcomes(&self) -> &[Outcome] {
-        self.outcomes
-            .get_or_init(|| outcomes::analyse(self.doc, self.lexicon))
+    pub fn outcomes(&self) -> &[Outcome<'v>] {
+        self.outcomes.get_or_init(|| outcomes::analyse(self))
     }
 
     /// The free texts and what was found in them (made once).

@@ -6,7 +6,7 @@ use crate::lexicon::{Lexicon, Readability};
 use crate::messages::{number, quote};
 use crate::registry::{Applies, Context, Group, Out, Rule};
 use crate::report::Span;
-use crate::words::{self, Token};
+use crate::words::{self, Words};
 
 pub const RULES: &[Rule] = &[
     PLACEHOLDER,
@@ -24,6 +24,8 @@ pub enum Role {
     Summary,
     /// `admission` and `recognition`: read for their language too.
     Statement,
+    /// A learning outcome, with its index in `learning_outcomes`.
+    Outcome(usize),
     Body,
 }
 
@@ -34,6 +36,7 @@ pub struct Text<'v> {
     pub role: Role,
     /// The first placeholder in it, as a byte range.
     pub placeholder: Option<(usize, usize)>,
+    pub words: Words<'v>,
 }
 
 /// Every free text of the document, and the placeholders found in them.
@@ -62,7 +65,7 @@ pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
         add(
             pointer(&[Seg::F("learning_outcomes"), Seg::I(i)]),
             Some(lo),
-            Role::Body,
+            Role::Outcome(i),
         );
     }
     match doc.kind {
@@ -118,22 +121,23 @@ pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
         }
         None => {}
     }
-    let lexicons: Vec<&Lexicon> = cx
-        .lexicon
-        .into_iter()
-        .chain(
-            cx.english()
-                .filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str())),
-        )
-        .collect();
+    let english = cx
+        .english()
+        .filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str()));
+    let lexicons: Vec<&Lexicon> = cx.lexicon.into_iter().chain(english).collect();
     TextFindings {
         texts: texts
             .into_iter()
-            .map(|(path, text, role)| Text {
-                placeholder: placeholder(text, &lexicons),
-                path,
-                text,
-                role,
+            .map(|(path, text, role)| {
+                let words = Words::new(text);
+                let placeholder = placeholder(&words, &lexicons);
+                Text {
+                    path,
+                    text,
+                    role,
+                    placeholder,
+                    words,
+                }
             })
             .collect(),
     }
@@ -143,44 +147,21 @@ const CODES: &[&str] = &["TBD", "TBA", "TODO", "XXX"];
 
 /// The first placeholder in a text: the whole value `-` or `N/A`, `???`,
 /// the capitals-only codes as whole words, or a lexicon's phrases in any case.
-pub fn placeholder(text: &str, lexicons: &[&Lexicon]) -> Option<(usize, usize)> {
+pub fn placeholder(words: &Words<'_>, lexicons: &[&Lexicon]) -> Option<(usize, usize)> {
+    let text = words.text;
     let trimmed = text.trim();
     if trimmed == "-" || trimmed.eq_ignore_ascii_case("n/a") {
         let start = text.len() - text.trim_start().len();
         return Some((start, start + trimmed.len()));
     }
     let marks = text.find("???").map(|i| (i, i + 3));
-    let toks: Vec<Token> = words::tokens(text)
-        .into_iter()
-        .filter(|t| t.is_word)
-        .collect();
-    let mut buf = String::new();
-    let mut lowered: Vec<String> = Vec::new();
-    let mut found = None;
-    'words: for (n, tok) in toks.iter().enumerate() {
-        let word = tok.text(text);
-        if CODES.contains(&word) {
-            found = Some((tok.start, tok.end));
-            break;
+    let found = (0..words.len()).find_map(|n| {
+        if CODES.contains(&words.text(n)) {
+            return Some((words.words[n].start, words.words[n].end));
         }
-        let lower = words::lower(word, &mut buf);
-        for phrase in lexicons.iter().flat_map(|l| &l.placeholders) {
-            if phrase.first().is_none_or(|f| f != lower) || n + phrase.len() > toks.len() {
-                continue;
-            }
-            if lowered.is_empty() {
-                lowered = toks.iter().map(|t| t.text(text).to_lowercase()).collect();
-            }
-            if lowered[n..n + phrase.len()]
-                .iter()
-                .zip(phrase)
-                .all(|(a, b)| a == b)
-            {
-                found = Some((tok.start, toks[n + phrase.len() - 1].end));
-                break 'words;
-            }
-        }
-    }
+        let phrase = lexicons.iter().find_map(|l| l.placeholder_at(words, n))?;
+        Some((words.words[n].start, words.words[n + phrase.len() - 1].end))
+    });
     match (marks, found) {
         (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
         (a, b) => a.or(b),
@@ -226,7 +207,7 @@ fn summary_length(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(summary) = cx.texts().summary().filter(|t| t.placeholder.is_none()) else {
         return;
     };
-    let count = words::count(summary.text) as f64;
+    let count = summary.words.len() as f64;
     let (min, max) = (out.num(&["min_words"]), out.num(&["max_words"]));
     let (key, severity) = if count < min {
         ("text.summary-length.short", Some(out.severity))
@@ -261,46 +242,32 @@ pub struct TextStats {
     pub long_words: f64,
 }
 
-pub fn stats(text: &str, lex: &Lexicon) -> TextStats {
-    let toks = words::tokens(text);
+pub fn stats(words: &Words<'_>, lex: &Lexicon) -> TextStats {
     let mut s = TextStats::default();
-    let mut open_sentence = false;
-    for (i, t) in toks.iter().enumerate() {
-        if t.is_word {
-            let w = t.text(text);
-            let letters = w.chars().filter(|c| c.is_alphanumeric()).count();
-            s.words += 1.0;
-            s.letters += letters as f64;
-            s.long_words += f64::from(u8::from(letters > 6));
-            s.syllables += syllables(w, lex) as f64;
-            open_sentence = true;
-        } else if matches!(t.text(text), "." | "!" | "?") && open_sentence {
-            // A full stop inside "7.5" or "e.g." followed by a word char does not end a sentence.
-            let next = text.get(t.end..).and_then(|r| r.chars().next());
-            let next_is_word = toks
-                .get(i + 1)
-                .is_some_and(|n| n.is_word && n.start == t.end);
-            if next.is_none_or(char::is_whitespace) && !next_is_word {
-                s.sentences += 1.0;
-                open_sentence = false;
-            }
-        }
+    for (i, w) in words.words.iter().enumerate() {
+        let lower = words.lower(i);
+        let letters = lower.chars().count();
+        s.words += 1.0;
+        s.letters += letters as f64;
+        s.long_words += f64::from(u8::from(letters > 6));
+        s.syllables += syllables(lower, lex) as f64;
+        s.sentences += f64::from(u8::from(w.ends_sentence));
     }
-    if open_sentence || s.sentences == 0.0 {
+    if words.words.last().is_some_and(|w| !w.ends_sentence) || s.sentences == 0.0 {
         s.sentences += 1.0;
     }
     s
 }
 
-/// Syllables of a word: runs of the language's vowels, at least one; in
-/// English a final silent `e` does not count.
+/// Syllables of a lower-case word: runs of the language's vowels, at least
+/// one; in English a final silent `e` does not count.
 fn syllables(word: &str, lex: &Lexicon) -> usize {
     let mut count = 0;
     let mut in_vowel = false;
     let mut last = ' ';
     let mut before_last = ' ';
-    for c in word.chars().flat_map(char::to_lowercase) {
-        let vowel = lex.vowels.contains(&c);
+    for c in word.chars() {
+        let vowel = lex.is_vowel(c);
         if vowel && !in_vowel {
             count += 1;
         }
@@ -312,7 +279,7 @@ fn syllables(word: &str, lex: &Lexicon) -> usize {
         && count > 1
         && last == 'e'
         && before_last != 'l'
-        && !lex.vowels.contains(&before_last)
+        && !lex.is_vowel(before_last)
     {
         count -= 1;
     }
@@ -358,7 +325,8 @@ fn readability_rule(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if summary.placeholder.is_some() {
         return;
     }
-    let s = stats(summary.text, lex);
+    let words = &summary.words;
+    let s = stats(words, lex);
     if s.words < out.num(&["min_words"]) {
         return;
     }
@@ -408,22 +376,17 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         out.num(&["min_share"]),
         out.num(&["ratio"]),
     );
-    let mut buf = String::new();
-    for t in cx
-        .texts()
-        .texts
-        .iter()
-        .filter(|t| matches!(t.role, Role::Summary | Role::Statement))
-    {
+    for t in &cx.texts().texts {
+        if !matches!(t.role, Role::Summary | Role::Statement) {
+            continue;
+        }
+        let words = &t.words;
         let mut hits = vec![0u32; cx.languages.lexicons.len()];
-        let mut count = 0usize;
-        for tok in words::tokens(t.text).iter().filter(|t| t.is_word) {
-            count += 1;
-            let bits = cx
-                .languages
-                .stopword(words::lower(tok.text(t.text), &mut buf));
-            for (i, h) in hits.iter_mut().enumerate() {
-                *h += (bits >> i) & 1;
+        let count = words.len();
+        for i in 0..count {
+            let bits = cx.languages.stopword(words.lower(i));
+            for (k, h) in hits.iter_mut().enumerate() {
+                *h += (bits >> k) & 1;
             }
         }
         if (count as f64) < min_words {
@@ -476,7 +439,7 @@ fn shouting(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         if matches!(t.role, Role::Title | Role::Name) || t.placeholder.is_some() {
             continue;
         }
-        if (words::count(t.text) as f64) < min || !words::is_capitals(t.text) {
+        if !words::is_capitals(t.text) || (words::count(t.text) as f64) < min {
             continue;
         }
         let message = out.message("text.shouting", &[]);
@@ -493,15 +456,13 @@ mod tests {
     fn placeholders_are_whole_words() {
         let all = load_all();
         let en: Vec<&Lexicon> = all.iter().filter(|l| l.language == "en").collect();
-        assert_eq!(placeholder("Reading: TBD", &en), Some((9, 12)));
-        assert_eq!(placeholder("football and Leichtbau", &en), None);
-        assert_eq!(placeholder("todo el curso", &en), None);
-        assert_eq!(placeholder(" N/A ", &en), Some((1, 4)));
-        assert_eq!(
-            placeholder("Dates To Be Announced later", &en),
-            Some((6, 21))
-        );
-        assert_eq!(placeholder("What ???", &en), Some((5, 8)));
+        let find = |t: &str| placeholder(&Words::new(t), &en);
+        assert_eq!(find("Reading: TBD"), Some((9, 12)));
+        assert_eq!(find("football and Leichtbau"), None);
+        assert_eq!(find("todo el curso"), None);
+        assert_eq!(find(" N/A "), Some((1, 4)));
+        assert_eq!(find("Dates To Be Announced later"), Some((6, 21)));
+        assert_eq!(find("What ???"), Some((5, 8)));
     }
 
     #[test]
@@ -510,7 +471,10 @@ mod tests {
         let Some(en) = all.iter().find(|l| l.language == "en") else {
             return;
         };
-        let s = stats("The course is 7.5 ECTS. Students make a pack!", en);
+        let s = stats(
+            &Words::new("The course is 7.5 ECTS. Students make a pack!"),
+            en,
+        );
         assert_eq!((s.words, s.sentences), (10.0, 2.0));
         assert_eq!(syllables("make", en), 1);
         assert_eq!(syllables("table", en), 2);

@@ -1,17 +1,13 @@
-//! Words and punctuation of a text, as rules.md defines a word: a maximal run
-//! of letters or digits, possibly joined by an inner hyphen or apostrophe.
+//! Words of a text, as rules.md defines a word: a maximal run of letters or
+//! digits, possibly joined by an inner hyphen or apostrophe. One pass over
+//! the text finds them, their lower-case forms, and the punctuation between
+//! them that the rules read (commas, sentence ends).
 
-/// A word or a punctuation mark, as a byte range of the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub is_word: bool,
-}
-
-impl Token {
-    pub fn text<'t>(&self, text: &'t str) -> &'t str {
-        text.get(self.start..self.end).unwrap_or_default()
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
     }
 }
 
@@ -19,57 +15,167 @@ fn joins_words(c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')
 }
 
-/// Splits a text into words and punctuation marks; white space is dropped.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::with_capacity(text.len() / 5 + 1);
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_alphanumeric() {
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, n)) = chars.peek() {
-                if n.is_alphanumeric() {
-                    chars.next();
-                    end = i + n.len_utf8();
-                } else if joins_words(n) {
-                    let after = text.get(i + n.len_utf8()..).and_then(|r| r.chars().next());
-                    if after.is_some_and(char::is_alphanumeric) {
-                        chars.next();
-                        end = i + n.len_utf8();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-            out.push(Token {
-                start,
-                end,
-                is_word: true,
-            });
-        } else if !c.is_whitespace() {
-            out.push(Token {
-                start,
-                end: start + c.len_utf8(),
-                is_word: false,
-            });
-        }
-    }
-    out
+/// One word: its byte range in the text and in the lower-case buffer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    lower_start: usize,
+    lower_end: usize,
+    /// A comma or semicolon stands between the previous word and this one.
+    pub comma_before: bool,
+    /// A full stop, `!` or `?` followed by white space (or the end) follows it.
+    pub ends_sentence: bool,
 }
 
-/// Writes the lower-case form of `word` into `buf` (cleared first) and returns it.
-pub fn lower<'b>(word: &str, buf: &'b mut String) -> &'b str {
-    buf.clear();
-    if word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        buf.push_str(word);
-    } else {
-        buf.extend(word.chars().flat_map(char::to_lowercase));
+/// The words of a text, with their lower-case forms in one buffer.
+#[derive(Debug, Clone)]
+pub struct Words<'t> {
+    pub text: &'t str,
+    lower: String,
+    pub words: Vec<Word>,
+}
+
+impl<'t> Words<'t> {
+    pub fn new(text: &'t str) -> Words<'t> {
+        let mut lower = String::with_capacity(text.len());
+        let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
+        let mut comma = false;
+        scan(text, |event| match event {
+            Event::Word(start, end) => {
+                let lower_start = lower.len();
+                let w = &text[start..end];
+                if w.is_ascii() {
+                    lower.push_str(w);
+                    lower[lower_start..].make_ascii_lowercase();
+                } else {
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                }
+                words.push(Word {
+                    start,
+                    end,
+                    lower_start,
+                    lower_end: lower.len(),
+                    comma_before: comma,
+                    ends_sentence: false,
+                });
+                comma = false;
+            }
+            Event::Comma => comma = true,
+            Event::SentenceEnd => {
+                if let Some(last) = words.last_mut() {
+                    last.ends_sentence = true;
+                }
+            }
+        });
+        Words { text, lower, words }
     }
-    buf
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The word as written.
+    pub fn text(&self, i: usize) -> &'t str {
+        self.words.get(i).map_or("", |w| &self.text[w.start..w.end])
+    }
+
+    /// The word in lower case.
+    pub fn lower(&self, i: usize) -> &str {
+        self.words
+            .get(i)
+            .map_or("", |w| &self.lower[w.lower_start..w.lower_end])
+    }
+
+    /// Whether the words from `at` on are `phrase` (lower-case words).
+    pub fn starts_with_at(&self, at: usize, phrase: &[String]) -> bool {
+        !phrase.is_empty()
+            && self.len() >= at + phrase.len()
+            && phrase
+                .iter()
+                .enumerate()
+                .all(|(k, p)| self.lower(at + k) == p)
+    }
+}
+
+enum Event {
+    Word(usize, usize),
+    Comma,
+    SentenceEnd,
+}
+
+/// Walks the text once, reporting words and the punctuation that matters.
+/// ASCII is classified byte by byte; other characters are decoded.
+fn scan(text: &str, mut on: impl FnMut(Event)) {
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut i = 0;
+    while i < n {
+        let b = bytes[i];
+        let (c, width) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            decode(text, i)
+        };
+        if is_word_char(c) {
+            let end = word_end(text, i + width);
+            on(Event::Word(i, end));
+            i = end;
+            continue;
+        }
+        match c {
+            ',' | ';' => on(Event::Comma),
+            '.' | '!' | '?' if i + 1 == n || decode(text, i + 1).0.is_whitespace() => {
+                on(Event::SentenceEnd)
+            }
+            _ => {}
+        }
+        i += width;
+    }
+}
+
+/// The character at byte `i` and its width (a replacement past the end).
+fn decode(text: &str, i: usize) -> (char, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (char::from(b), 1),
+        _ => text
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((' ', 1), |c| (c, c.len_utf8())),
+    }
+}
+
+/// Where the word that continues at byte `i` ends.
+fn word_end(text: &str, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return i;
+        }
+        let (c, width) = decode(text, i);
+        let continues = is_word_char(c)
+            || (joins_words(c)
+                && i + width < bytes.len()
+                && is_word_char(decode(text, i + width).0));
+        if !continues {
+            return i;
+        }
+        i += width;
+    }
+}
+
+/// How many words a text has.
+pub fn count(text: &str) -> usize {
+    let mut n = 0;
+    scan(text, |e| n += usize::from(matches!(e, Event::Word(..))));
+    n
 }
 
 /// Whether a text has letters and none of them lower-case.
@@ -84,30 +190,34 @@ pub fn is_capitals(text: &str) -> bool {
     letters
 }
 
-/// How many words a text has.
-pub fn count(text: &str) -> usize {
-    tokens(text).iter().filter(|t| t.is_word).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> Vec<&str> {
-        tokens(text)
-            .iter()
-            .filter(|t| t.is_word)
-            .map(|t| t.text(text))
-            .collect()
+    fn all(text: &str) -> Vec<&str> {
+        let w = Words::new(text);
+        (0..w.len()).map(|i| w.text(i)).collect()
     }
 
     #[test]
     fn joins_inner_hyphens_and_apostrophes_only() {
         assert_eq!(
-            words("state-of-the-art l'analisi - x' 1. a)"),
+            all("state-of-the-art l'analisi - x' 1. a)"),
             vec!["state-of-the-art", "l'analisi", "x", "1", "a"]
         );
         assert_eq!(count("Lastflüsse (n-1)-Kriterium, 7.5 ECTS"), 6);
+    }
+
+    #[test]
+    fn keeps_lower_case_forms_commas_and_sentence_ends() {
+        let w = Words::new("Analyse, DESIGN and Évaluer. Then 7.5 more!");
+        assert_eq!((w.lower(1), w.lower(3)), ("design", "évaluer"));
+        assert!(w.words[1].comma_before && !w.words[2].comma_before);
+        let ends: Vec<bool> = w.words.iter().map(|x| x.ends_sentence).collect();
+        assert_eq!(
+            ends,
+            vec![false, false, false, true, false, false, false, true]
+        );
     }
 
     #[test]
