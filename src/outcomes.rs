@@ -150,10 +150,7 @@ fn read<'v>(index: usize, ws: &Words<'v>, lexicon: Option<&Lexicon>) -> Outcome<
             .iter()
             .find(|p| ws.starts_with_at(first, p))
         {
-            let (start, end) = (
-                ws.words[first].start,
-                ws.words[first + phrase.len() - 1].end,
-            );
+            let (start, end) = ws.span(first, first + phrase.len() - 1);
             outcome.finding = Some(VerbFinding::TeacherCentred { start, end });
         }
         verb_last = lex.verb_last;
@@ -210,7 +207,7 @@ fn read_verbs(
     }
     if let Some(v) = lex.vague.iter().find(|v| fills(&v.words)) {
         let at = slot(v.words.len()).unwrap_or(first);
-        let (start, end) = (ws.words[at].start, ws.words[at + v.words.len() - 1].end);
+        let (start, end) = ws.span(at, at + v.words.len() - 1);
         outcome.finding = Some(VerbFinding::Vague {
             start,
             end,
@@ -239,11 +236,11 @@ fn read_verbs(
         // Walk back: "berechnen, simulieren und bewerten".
         while lo > first {
             let mut k = lo;
-            let mut joined = ws.words[k].comma_before;
+            let mut joined = ws.comma_before(k);
             if k > first && is_conj(k - 1) {
                 joined = true;
                 k -= 1;
-                joined |= ws.words[k].comma_before;
+                joined |= ws.comma_before(k);
             }
             let ends_at_k = |s: usize| verb_at(s).filter(|&(_, l)| s + l == k).map(|v| (s, v));
             let previous = if joined && k > first {
@@ -264,7 +261,7 @@ fn read_verbs(
         // Walk forward: "analyse, design and evaluate".
         while hi < n {
             let mut k = hi;
-            let mut joined = ws.words[k].comma_before;
+            let mut joined = ws.comma_before(k);
             if is_conj(k) {
                 joined = true;
                 k += 1;
@@ -281,7 +278,7 @@ fn read_verbs(
     }
     outcome.level = Some(best);
     outcome.coordinated = count;
-    outcome.verbs = Some((ws.words[lo].start, ws.words[hi - 1].end));
+    outcome.verbs = Some(ws.span(lo, hi - 1));
 }
 
 fn outcome_path(o: &Outcome<'_>) -> String {

@@ -157,10 +157,10 @@ pub fn placeholder(words: &Words<'_>, lexicons: &[&Lexicon]) -> Option<(usize, u
     let marks = text.find("???").map(|i| (i, i + 3));
     let found = (0..words.len()).find_map(|n| {
         if CODES.contains(&words.text(n)) {
-            return Some((words.words[n].start, words.words[n].end));
+            return Some(words.span(n, n));
         }
         let phrase = lexicons.iter().find_map(|l| l.placeholder_at(words, n))?;
-        Some((words.words[n].start, words.words[n + phrase.len() - 1].end))
+        Some(words.span(n, n + phrase.len() - 1))
     });
     match (marks, found) {
         (Some(a), Some(b)) => Some(if a.0 < b.0 { a } else { b }),
@@ -401,11 +401,13 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         };
         let looks_other = best != own
             && f64::from(top) >= min_share / 100.0 * count as f64
-            && f64::from(top) >= ratio * f64::from(hits[own]);
+            && f64::from(top) >= ratio * f64::from(hits.get(own).copied().unwrap_or(0));
         if !looks_other {
             continue;
         }
-        let other = &cx.languages.lexicons[best];
+        let Some(other) = cx.languages.lexicons.get(best) else {
+            continue;
+        };
         let message = out.message(
             "text.language-mismatch",
             &[

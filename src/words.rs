@@ -91,6 +91,18 @@ impl<'t> Words<'t> {
             .map_or("", |w| &self.lower[w.lower_start..w.lower_end])
     }
 
+    /// The byte range from the start of word `first` to the end of word `last`.
+    pub fn span(&self, first: usize, last: usize) -> (usize, usize) {
+        let start = self.words.get(first).map_or(self.text.len(), |w| w.start);
+        let end = self.words.get(last).map_or(start, |w| w.end.max(start));
+        (start, end)
+    }
+
+    /// Whether a comma or semicolon stands before word `i`.
+    pub fn comma_before(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(|w| w.comma_before)
+    }
+
     /// Whether the words from `at` on are `phrase` (lower-case words).
     pub fn starts_with_at(&self, at: usize, phrase: &[String]) -> bool {
         !phrase.is_empty()
