@@ -348,7 +348,7 @@ pub struct ElectiveOption<'v> {
 /// Reads any JSON value into a [`Document`] and the problems of its shape.
 pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
     let mut r = Reader {
-        path: String::new(),
+        path: Vec::new(),
         findings: Vec::new(),
     };
     let mut doc = Document::default();
@@ -415,33 +415,31 @@ fn is_blank(value: &Value<'_>) -> bool {
 }
 
 struct Reader<'v> {
-    path: String,
+    /// Where the reader is; made into a pointer only when something is found.
+    path: Vec<Seg<'v>>,
     findings: Vec<Finding<'v>>,
 }
 
 impl<'v> Reader<'v> {
     /// Runs `f` with `segment` appended to the current path.
-    fn at<T>(&mut self, segment: &str, f: impl FnOnce(&mut Self) -> T) -> T {
-        let len = self.path.len();
-        push_segment(&mut self.path, segment);
+    fn at<T>(&mut self, segment: &'v str, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(Seg::F(segment));
         let out = f(self);
-        self.path.truncate(len);
+        self.path.pop();
         out
     }
 
     fn at_index<T>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> T) -> T {
-        let len = self.path.len();
-        self.path.push('/');
-        self.path.push_str(&index.to_string());
+        self.path.push(Seg::I(index));
         let out = f(self);
-        self.path.truncate(len);
+        self.path.pop();
         out
     }
 
     fn push(&mut self, issue: Issue, field: &'static str, found: Cow<'v, str>, expected: Expected) {
         self.findings.push(Finding {
             issue,
-            path: self.path.clone(),
+            path: pointer(&self.path),
             field,
             found,
             expected,
@@ -538,7 +536,7 @@ impl<'v> Reader<'v> {
                 Some(n) => {
                     self.findings.push(Finding {
                         issue: Issue::Coerced,
-                        path: self.path.clone(),
+                        path: pointer(&self.path),
                         field: name,
                         found: Cow::Borrowed(s.as_ref()),
                         expected: Expected::Type("a number"),

@@ -55,13 +55,6 @@ const SOURCES: &[(&str, &str)] = &[
 pub type Phrase = Vec<String>;
 
 #[derive(Debug, Clone)]
-pub struct Stem {
-    pub words: Phrase,
-    /// The verb stands at the end of the statement (German modal stems).
-    pub verb_last: bool,
-}
-
-#[derive(Debug, Clone)]
 pub struct Vague {
     pub words: Phrase,
     pub suggest: Vec<String>,
@@ -91,17 +84,15 @@ pub struct Lexicon {
     pub aliases: Vec<String>,
     pub verb_last: bool,
     pub conjunctions: Vec<String>,
-    /// Longest first, so that the longest matching stem wins.
-    pub stems: Vec<Stem>,
-    pub teacher_centred: Vec<Phrase>,
+    /// Stems, and whether the verb stands last after each (German modal stems).
+    pub stems: Phrases,
+    stems_verb_last: Vec<bool>,
+    pub teacher_centred: Phrases,
     pub vague: Vec<Vague>,
     pub framework: Vec<Phrase>,
     /// Every form of every action verb, by its first word.
     pub verbs: WordMap<Vec<Verb>>,
-    pub placeholders: Vec<Phrase>,
-    /// The placeholders by their first word, so a text is scanned with one look-up a word.
-    placeholder_index: WordMap<Vec<usize>>,
-    placeholder_firsts: Sieve,
+    pub placeholders: Phrases,
     pub stopwords: Vec<String>,
     pub readability: Readability,
     pub readability_name: String,
@@ -112,17 +103,11 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
-    /// The placeholder phrase that starts at word `at`, if any.
-    pub fn placeholder_at(&self, words: &Words<'_>, at: usize) -> Option<&Phrase> {
-        let word = words.lower(at);
-        if !self.placeholder_firsts.may_hold(word) {
-            return None;
-        }
-        self.placeholder_index
-            .get(word)?
-            .iter()
-            .filter_map(|&i| self.placeholders.get(i))
-            .find(|p| words.starts_with_at(at, p))
+    /// The longest stem that starts at word `at`: its place, its words,
+    /// and whether the statement's verb then stands last.
+    pub fn stem_at(&self, words: &Words<'_>, at: usize) -> Option<(usize, &Phrase, bool)> {
+        let (i, stem) = self.stems.at(words, at)?;
+        Some((i, stem, self.stems_verb_last.get(i).copied().unwrap_or(self.verb_last)))
     }
 
     pub fn is_vowel(&self, c: char) -> bool {
@@ -178,14 +163,50 @@ impl Sieve {
     }
 }
 
-fn index_by_first_word(phrases: &[Phrase]) -> WordMap<Vec<usize>> {
-    let mut index: WordMap<Vec<usize>> = WordMap::default();
-    for (i, p) in phrases.iter().enumerate() {
-        if let Some(first) = p.first() {
-            index.entry(first.clone()).or_default().push(i);
+/// Phrases looked up by their first word: the sieve turns most words away,
+/// the map finds the candidates, longest first.
+#[derive(Debug, Clone)]
+pub struct Phrases {
+    list: Vec<Phrase>,
+    by_first: WordMap<Vec<usize>>,
+    sieve: Sieve,
+}
+
+impl Phrases {
+    pub fn new(list: Vec<Phrase>) -> Phrases {
+        let mut by_first: WordMap<Vec<usize>> = WordMap::default();
+        for (i, p) in list.iter().enumerate() {
+            if let Some(first) = p.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+            }
         }
+        for candidates in by_first.values_mut() {
+            candidates.sort_by_key(|&i| std::cmp::Reverse(list.get(i).map_or(0, Vec::len)));
+        }
+        let sieve = Sieve::new(list.iter().filter_map(|p| p.first()));
+        Phrases { list, by_first, sieve }
     }
-    index
+
+    /// The longest phrase that starts at word `at`, with its place in the list.
+    pub fn at(&self, words: &Words<'_>, at: usize) -> Option<(usize, &Phrase)> {
+        let word = words.lower(at);
+        if !self.sieve.may_hold(word) {
+            return None;
+        }
+        self.by_first
+            .get(word)?
+            .iter()
+            .filter_map(|&i| Some((i, self.list.get(i)?)))
+            .find(|(_, p)| words.starts_with_at(at, p))
+    }
+
+    pub fn get(&self, i: usize) -> Option<&Phrase> {
+        self.list.get(i)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
 }
 
 /// Loads every built-in lexicon.
@@ -270,17 +291,13 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
             }
         }
     }
-    let mut stems: Vec<Stem> = get("stems")
-        .and_then(Value::as_array)
-        .unwrap_or(&[])
+    let stem_entries = get("stems").and_then(Value::as_array).unwrap_or(&[]);
+    let stem_text = |s: &Value<'_>| phrase(s.get("text").and_then(Value::as_str).unwrap_or_default());
+    let stems = Phrases::new(stem_entries.iter().map(stem_text).collect());
+    let stems_verb_last = stem_entries
         .iter()
-        .map(|s| Stem {
-            words: phrase(s.get("text").and_then(Value::as_str).unwrap_or_default()),
-            verb_last: s.get("verb").and_then(Value::as_str) == Some("last"),
-        })
-        .filter(|s| !s.words.is_empty())
+        .map(|s| s.get("verb").and_then(Value::as_str) == Some("last"))
         .collect();
-    stems.sort_by_key(|s| std::cmp::Reverse(s.words.len()));
     let vague = get("vague")
         .and_then(Value::as_array)
         .unwrap_or(&[])
@@ -335,13 +352,12 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
             .map(str::to_lowercase)
             .collect(),
         stems,
-        teacher_centred: strings(get("teacher_centred")).map(phrase).collect(),
+        stems_verb_last,
+        teacher_centred: Phrases::new(strings(get("teacher_centred")).map(phrase).collect()),
         vague,
         framework: strings(get("framework")).map(phrase).collect(),
         verbs,
-        placeholder_index: index_by_first_word(&placeholders),
-        placeholder_firsts: Sieve::new(placeholders.iter().filter_map(|p| p.first())),
-        placeholders,
+        placeholders: Phrases::new(placeholders),
         stopwords: strings(get("stopwords")).map(str::to_lowercase).collect(),
         readability,
         readability_name: readability_data

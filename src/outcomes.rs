@@ -10,7 +10,7 @@ use crate::lexicon::Lexicon;
 use crate::messages::{list, number, quote};
 use crate::registry::{Applies, Context, Group, Out, Rule};
 use crate::report::Span;
-use crate::texts::{Role, Text};
+use crate::texts::{Field, Text};
 use crate::words::Words;
 
 pub const RULES: &[Rule] = &[
@@ -85,8 +85,8 @@ impl Outcome<'_> {
 
 /// Reads every outcome of the document with the lexicon of its language.
 pub fn analyse<'v>(cx: &Context<'_, 'v>) -> Vec<Outcome<'v>> {
-    let outcome = |t: &Text<'v>| match t.role {
-        Role::Outcome(i) => Some(read(i, &t.words, cx.lexicon)),
+    let outcome = |t: &Text<'v>| match t.field {
+        Field::Outcome(i) => Some(read(i, &t.words, cx.lexicon)),
         _ => None,
     };
     cx.texts().texts.iter().filter_map(outcome).collect()
@@ -145,23 +145,14 @@ fn read<'v>(index: usize, ws: &Words<'v>, lexicon: Option<&Lexicon>) -> Outcome<
     };
     let mut verb_last = false;
     if let Some(lex) = lexicon {
-        if let Some(phrase) = lex
-            .teacher_centred
-            .iter()
-            .find(|p| ws.starts_with_at(first, p))
-        {
+        if let Some((_, phrase)) = lex.teacher_centred.at(ws, first) {
             let (start, end) = ws.span(first, first + phrase.len() - 1);
             outcome.finding = Some(VerbFinding::TeacherCentred { start, end });
         }
         verb_last = lex.verb_last;
-        if let Some((i, stem)) = lex
-            .stems
-            .iter()
-            .enumerate()
-            .find(|(_, s)| ws.starts_with_at(first, &s.words))
-        {
-            first += stem.words.len();
-            verb_last = stem.verb_last;
+        if let Some((i, stem, last)) = lex.stem_at(ws, first) {
+            first += stem.len();
+            verb_last = last;
             outcome.stem = Some(i);
         }
     }
@@ -545,10 +536,7 @@ fn repeated_stem(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if all.len() < 2 || !all.iter().all(|o| o.stem == Some(stem)) {
         return;
     }
-    let words = cx
-        .lexicon
-        .and_then(|l| l.stems.get(stem))
-        .map(|s| s.words.join(" "))
+    let words = cx.lexicon.and_then(|l| l.stems.get(stem)).map(|s| s.join(" "))
         .unwrap_or_default();
     let message = out.message("lo.repeated-stem", &[("stem", &quote(&words))]);
     out.emit("/learning_outcomes".into(), message);
@@ -645,7 +633,7 @@ mod tests {
         let stem = o
             .stem
             .and_then(|i| lex.as_ref()?.stems.get(i))
-            .map(|s| s.words.join(" "));
+            .map(|s| s.join(" "));
         assert_eq!(stem.as_deref(), Some("students will be able to"));
         assert_eq!(
             (o.coordinated, o.level, o.words_after_stem),

@@ -16,24 +16,58 @@ pub const RULES: &[Rule] = &[
     SHOUTING,
 ];
 
-/// What a text is, which decides the rules that read it.
+/// Which free text of the document a text is; it decides the rules that
+/// read it, and gives its path when one of them reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub enum Field {
     Title,
-    Name,
     Summary,
-    /// `admission` and `recognition`: read for their language too.
-    Statement,
-    /// A learning outcome, with its index in `learning_outcomes`.
+    /// A learning outcome, by its index in `learning_outcomes`.
     Outcome(usize),
-    Body,
+    CoordinatorName,
+    PrerequisiteText,
+    Reading(usize),
+    Admission,
+    Recognition,
+    Agreement(&'static str),
+    ComponentTitle(usize),
+    OptionTitle(usize, usize),
+}
+
+impl Field {
+    pub fn path(self) -> String {
+        match self {
+            Field::Title => "/title".into(),
+            Field::Summary => "/summary".into(),
+            Field::Outcome(i) => pointer(&[Seg::F("learning_outcomes"), Seg::I(i)]),
+            Field::CoordinatorName => "/coordinator/name".into(),
+            Field::PrerequisiteText => "/prerequisites/text".into(),
+            Field::Reading(i) => pointer(&[Seg::F("reading"), Seg::I(i)]),
+            Field::Admission => "/admission".into(),
+            Field::Recognition => "/recognition".into(),
+            Field::Agreement(topic) => pointer(&[Seg::F("cooperation_agreement"), Seg::F(topic)]),
+            Field::ComponentTitle(i) => pointer(&[Seg::F("components"), Seg::I(i), Seg::F("title")]),
+            Field::OptionTitle(i, k) => {
+                pointer(&[Seg::F("components"), Seg::I(i), Seg::F("options"), Seg::I(k), Seg::F("title")])
+            }
+        }
+    }
+
+    /// Titles and names are not read for capitals (`meta.title-length` does titles).
+    fn is_title_or_name(self) -> bool {
+        matches!(self, Field::Title | Field::CoordinatorName | Field::ComponentTitle(_) | Field::OptionTitle(..))
+    }
+
+    /// The texts whose language is compared with `language`.
+    fn is_read_for_language(self) -> bool {
+        matches!(self, Field::Summary | Field::Admission | Field::Recognition)
+    }
 }
 
 #[derive(Debug, Clone)]
 pub struct Text<'v> {
-    pub path: String,
+    pub field: Field,
     pub text: &'v str,
-    pub role: Role,
     /// The first placeholder in it, as a byte range.
     pub placeholder: Option<(usize, usize)>,
     pub words: Words<'v>,
@@ -47,97 +81,54 @@ pub struct TextFindings<'v> {
 
 impl<'v> TextFindings<'v> {
     fn summary(&self) -> Option<&Text<'v>> {
-        self.texts.iter().find(|t| t.role == Role::Summary)
+        self.texts.iter().find(|t| t.field == Field::Summary)
     }
 }
 
 pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
     let doc = cx.doc;
-    let mut texts: Vec<(String, &'v str, Role)> = Vec::new();
-    let mut add = |path: String, text: Option<&'v str>, role: Role| {
-        if let Some(t) = text {
-            texts.push((path, t, role));
-        }
-    };
-    add("/title".into(), doc.title, Role::Title);
-    add("/summary".into(), doc.summary, Role::Summary);
+    let mut texts: Vec<(Field, &'v str)> = Vec::new();
+    let mut add = |field: Field, text: Option<&'v str>| texts.extend(text.map(|t| (field, t)));
+    add(Field::Title, doc.title);
+    add(Field::Summary, doc.summary);
     for &(i, lo) in doc.learning_outcomes.iter().flatten() {
-        add(
-            pointer(&[Seg::F("learning_outcomes"), Seg::I(i)]),
-            Some(lo),
-            Role::Outcome(i),
-        );
+        add(Field::Outcome(i), Some(lo));
     }
     match doc.kind {
         Some(Kind::Course) => {
             let c = &doc.course;
-            add("/coordinator/name".into(), c.coordinator_name, Role::Name);
-            add(
-                "/prerequisites/text".into(),
-                c.prerequisite_text,
-                Role::Body,
-            );
+            add(Field::CoordinatorName, c.coordinator_name);
+            add(Field::PrerequisiteText, c.prerequisite_text);
             for &(i, r) in &c.reading {
-                add(
-                    pointer(&[Seg::F("reading"), Seg::I(i)]),
-                    Some(r),
-                    Role::Body,
-                );
+                add(Field::Reading(i), Some(r));
             }
         }
         Some(Kind::Programme) => {
             let p = &doc.programme;
-            add("/admission".into(), p.admission, Role::Statement);
-            add("/recognition".into(), p.recognition, Role::Statement);
+            add(Field::Admission, p.admission);
+            add(Field::Recognition, p.recognition);
             for (topic, text) in AGREEMENT_TOPICS.iter().zip(p.agreement.iter().flatten()) {
-                add(
-                    pointer(&[Seg::F("cooperation_agreement"), Seg::F(topic)]),
-                    *text,
-                    Role::Body,
-                );
+                add(Field::Agreement(topic), *text);
             }
             for (i, c) in p.components.iter().flatten().enumerate() {
                 let Some(c) = c else { continue };
-                add(
-                    pointer(&[Seg::F("components"), Seg::I(i), Seg::F("title")]),
-                    c.title,
-                    Role::Title,
-                );
+                add(Field::ComponentTitle(i), c.title);
                 for (k, o) in c.options.iter().flatten().enumerate() {
-                    let title = o.as_ref().and_then(|o| o.title);
-                    add(
-                        pointer(&[
-                            Seg::F("components"),
-                            Seg::I(i),
-                            Seg::F("options"),
-                            Seg::I(k),
-                            Seg::F("title"),
-                        ]),
-                        title,
-                        Role::Title,
-                    );
+                    add(Field::OptionTitle(i, k), o.as_ref().and_then(|o| o.title));
                 }
             }
         }
         None => {}
     }
-    let english = cx
-        .english()
-        .filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str()));
+    let english = cx.english().filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str()));
     let lexicons: Vec<&Lexicon> = cx.lexicon.into_iter().chain(english).collect();
     TextFindings {
         texts: texts
             .into_iter()
-            .map(|(path, text, role)| {
+            .map(|(field, text)| {
                 let words = Words::new(text);
                 let placeholder = placeholder(&words, &lexicons);
-                Text {
-                    path,
-                    text,
-                    role,
-                    placeholder,
-                    words,
-                }
+                Text { field, text, placeholder, words }
             })
             .collect(),
     }
@@ -159,7 +150,7 @@ pub fn placeholder(words: &Words<'_>, lexicons: &[&Lexicon]) -> Option<(usize, u
         if CODES.contains(&words.text(n)) {
             return Some(words.span(n, n));
         }
-        let phrase = lexicons.iter().find_map(|l| l.placeholder_at(words, n))?;
+        let (_, phrase) = lexicons.iter().find_map(|l| l.placeholders.at(words, n))?;
         Some(words.span(n, n + phrase.len() - 1))
     });
     match (marks, found) {
@@ -186,7 +177,7 @@ fn placeholders(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         let message = out.message("text.placeholder", &[("placeholder", &quote(found))]);
         out.push(
             out.severity,
-            t.path.clone(),
+            t.field.path(),
             Some(Span::from_bytes(t.text, start, end)),
             message,
             Vec::new(),
@@ -246,7 +237,7 @@ pub fn stats(words: &Words<'_>, lex: &Lexicon) -> TextStats {
     let mut s = TextStats::default();
     for (i, w) in words.words.iter().enumerate() {
         let lower = words.lower(i);
-        let letters = lower.chars().count();
+        let letters = if lower.is_ascii() { lower.len() } else { lower.chars().count() };
         s.words += 1.0;
         s.letters += letters as f64;
         s.long_words += f64::from(u8::from(letters > 6));
@@ -377,7 +368,7 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         out.num(&["ratio"]),
     );
     for t in &cx.texts().texts {
-        if !matches!(t.role, Role::Summary | Role::Statement) {
+        if !t.field.is_read_for_language() {
             continue;
         }
         let words = &t.words;
@@ -418,7 +409,7 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         );
         out.push(
             out.severity,
-            t.path.clone(),
+            t.field.path(),
             None,
             message,
             vec![other.language.clone()],
@@ -438,14 +429,14 @@ pub const SHOUTING: Rule = Rule {
 fn shouting(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let min = out.num(&["min_words"]);
     for t in &cx.texts().texts {
-        if matches!(t.role, Role::Title | Role::Name) || t.placeholder.is_some() {
+        if t.field.is_title_or_name() || t.placeholder.is_some() {
             continue;
         }
         if !words::is_capitals(t.text) || (words::count(t.text) as f64) < min {
             continue;
         }
         let message = out.message("text.shouting", &[]);
-        out.emit(t.path.clone(), message);
+        out.emit(t.field.path(), message);
     }
 }
 
