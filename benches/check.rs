@@ -5,38 +5,31 @@
 //! - `check_str`: text in, report out (our own parse included),
 //! - `check`: an already parsed `serde_json::Value` in, report out.
 //!
-//! Then the ratio check_str ÷ parse. Medians of 41 samples, each a batch
-//! sized to take about 5 ms.
+//! Then the ratio check_str ÷ parse. The three are measured in turns, a
+//! batch of about 2 ms each, over 61 rounds, so that a slow spell of a
+//! shared machine falls on all of them alike.
 
 use enhance_qa::Checker;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-fn median_micros(mut f: impl FnMut()) -> f64 {
-    let start = Instant::now();
-    let mut warm = 0u32;
-    while start.elapsed().as_millis() < 50 {
+/// Microseconds per call of `f`, over a batch of `n` calls.
+fn batch(n: u32, f: &mut dyn FnMut()) -> f64 {
+    let t = Instant::now();
+    for _ in 0..n {
         f();
-        warm += 1;
     }
-    let per_call = start.elapsed().as_secs_f64() / f64::from(warm.max(1));
-    let batch = ((0.005 / per_call) as u32).max(1);
-    let mut samples: Vec<f64> = (0..41)
-        .map(|_| {
-            let t = Instant::now();
-            for _ in 0..batch {
-                f();
-            }
-            t.elapsed().as_secs_f64() * 1e6 / f64::from(batch)
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    samples[samples.len() / 2]
+    t.elapsed().as_secs_f64() * 1e6 / f64::from(n)
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
 }
 
 fn main() {
-    // `cargo test --benches` runs this with `--bench` absent: keep that quick.
+    // `cargo test --benches` runs this without `--bench`: keep that quick.
     let quick = !std::env::args().any(|a| a == "--bench");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -48,9 +41,9 @@ fn main() {
     files.sort();
     let t = Instant::now();
     let checker = Checker::default();
-    let prepare = t.elapsed().as_secs_f64() * 1e3;
     println!(
-        "Checker::default(): {prepare:.2} ms (profile, lexicons and look-ups prepared once)\n"
+        "Checker::default(): {:.2} ms (profile, lexicons and look-ups prepared once)\n",
+        t.elapsed().as_secs_f64() * 1e3
     );
     println!(
         "{:<30} {:>6} {:>10} {:>12} {:>10} {:>8}",
@@ -73,16 +66,29 @@ fn main() {
             continue;
         }
         let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-        let parse = median_micros(|| {
+        let mut parse = || {
             let v: serde_json::Value = serde_json::from_str(black_box(&text)).unwrap_or_default();
             black_box(v);
-        });
-        let check_str = median_micros(|| {
+        };
+        let mut check_str = || {
             black_box(checker.check_str(black_box(&text)).ok());
-        });
-        let check = median_micros(|| {
+        };
+        let mut check = || {
             black_box(checker.check(black_box(&value)));
-        });
+        };
+        let mut runs: [&mut dyn FnMut(); 3] = [&mut parse, &mut check_str, &mut check];
+        // Batch sizes of about 2 ms, from a warm-up.
+        let sizes: Vec<u32> = runs
+            .iter_mut()
+            .map(|f| ((2000.0 / batch(50, &mut **f)) as u32).max(1))
+            .collect();
+        let mut samples = [Vec::new(), Vec::new(), Vec::new()];
+        for _ in 0..61 {
+            for ((f, n), s) in runs.iter_mut().zip(&sizes).zip(samples.iter_mut()) {
+                s.push(batch(*n, &mut **f));
+            }
+        }
+        let [parse, check_str, check] = samples.map(median);
         let ratio = check_str / parse;
         ratios.push(ratio);
         println!(
@@ -91,10 +97,9 @@ fn main() {
         );
     }
     if !ratios.is_empty() {
-        ratios.sort_by(f64::total_cmp);
         println!(
             "\nmedian ratio check_str ÷ parse: {:.2} (target ≤ 5)",
-            ratios[ratios.len() / 2]
+            median(ratios)
         );
     }
 }

@@ -107,7 +107,14 @@ impl Lexicon {
     /// and whether the statement's verb then stands last.
     pub fn stem_at(&self, words: &Words<'_>, at: usize) -> Option<(usize, &Phrase, bool)> {
         let (i, stem) = self.stems.at(words, at)?;
-        Some((i, stem, self.stems_verb_last.get(i).copied().unwrap_or(self.verb_last)))
+        Some((
+            i,
+            stem,
+            self.stems_verb_last
+                .get(i)
+                .copied()
+                .unwrap_or(self.verb_last),
+        ))
     }
 
     pub fn is_vowel(&self, c: char) -> bool {
@@ -184,7 +191,11 @@ impl Phrases {
             candidates.sort_by_key(|&i| std::cmp::Reverse(list.get(i).map_or(0, Vec::len)));
         }
         let sieve = Sieve::new(list.iter().filter_map(|p| p.first()));
-        Phrases { list, by_first, sieve }
+        Phrases {
+            list,
+            by_first,
+            sieve,
+        }
     }
 
     /// The longest phrase that starts at word `at`, with its place in the list.
@@ -224,6 +235,7 @@ pub struct Languages {
     pub lexicons: Vec<Lexicon>,
     /// For each stop word, a bit per lexicon (in `lexicons` order) that lists it.
     stopwords: WordMap<u32>,
+    stop_sieve: Sieve,
 }
 
 impl Languages {
@@ -239,9 +251,11 @@ impl Languages {
                 *stopwords.entry(w.clone()).or_default() |= 1 << i;
             }
         }
+        let stop_sieve = Sieve::new(stopwords.keys());
         Languages {
             lexicons,
             stopwords,
+            stop_sieve,
         }
     }
 
@@ -252,6 +266,9 @@ impl Languages {
 
     /// Which lexicons list `word` (lower-case) as a stop word, as bits.
     pub fn stopword(&self, word: &str) -> u32 {
+        if !self.stop_sieve.may_hold(word) {
+            return 0;
+        }
         self.stopwords.get(word).copied().unwrap_or(0)
     }
 }
@@ -292,7 +309,8 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
         }
     }
     let stem_entries = get("stems").and_then(Value::as_array).unwrap_or(&[]);
-    let stem_text = |s: &Value<'_>| phrase(s.get("text").and_then(Value::as_str).unwrap_or_default());
+    let stem_text =
+        |s: &Value<'_>| phrase(s.get("text").and_then(Value::as_str).unwrap_or_default());
     let stems = Phrases::new(stem_entries.iter().map(stem_text).collect());
     let stems_verb_last = stem_entries
         .iter()

@@ -536,7 +536,10 @@ fn repeated_stem(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if all.len() < 2 || !all.iter().all(|o| o.stem == Some(stem)) {
         return;
     }
-    let words = cx.lexicon.and_then(|l| l.stems.get(stem)).map(|s| s.join(" "))
+    let words = cx
+        .lexicon
+        .and_then(|l| l.stems.get(stem))
+        .map(|s| s.join(" "))
         .unwrap_or_default();
     let message = out.message("lo.repeated-stem", &[("stem", &quote(&words))]);
     out.emit("/learning_outcomes".into(), message);

@@ -46,16 +46,28 @@ impl Field {
             Field::Admission => "/admission".into(),
             Field::Recognition => "/recognition".into(),
             Field::Agreement(topic) => pointer(&[Seg::F("cooperation_agreement"), Seg::F(topic)]),
-            Field::ComponentTitle(i) => pointer(&[Seg::F("components"), Seg::I(i), Seg::F("title")]),
-            Field::OptionTitle(i, k) => {
-                pointer(&[Seg::F("components"), Seg::I(i), Seg::F("options"), Seg::I(k), Seg::F("title")])
+            Field::ComponentTitle(i) => {
+                pointer(&[Seg::F("components"), Seg::I(i), Seg::F("title")])
             }
+            Field::OptionTitle(i, k) => pointer(&[
+                Seg::F("components"),
+                Seg::I(i),
+                Seg::F("options"),
+                Seg::I(k),
+                Seg::F("title"),
+            ]),
         }
     }
 
     /// Titles and names are not read for capitals (`meta.title-length` does titles).
     fn is_title_or_name(self) -> bool {
-        matches!(self, Field::Title | Field::CoordinatorName | Field::ComponentTitle(_) | Field::OptionTitle(..))
+        matches!(
+            self,
+            Field::Title
+                | Field::CoordinatorName
+                | Field::ComponentTitle(_)
+                | Field::OptionTitle(..)
+        )
     }
 
     /// The texts whose language is compared with `language`.
@@ -120,7 +132,9 @@ pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
         }
         None => {}
     }
-    let english = cx.english().filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str()));
+    let english = cx
+        .english()
+        .filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str()));
     let lexicons: Vec<&Lexicon> = cx.lexicon.into_iter().chain(english).collect();
     TextFindings {
         texts: texts
@@ -128,7 +142,12 @@ pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
             .map(|(field, text)| {
                 let words = Words::new(text);
                 let placeholder = placeholder(&words, &lexicons);
-                Text { field, text, placeholder, words }
+                Text {
+                    field,
+                    text,
+                    placeholder,
+                    words,
+                }
             })
             .collect(),
     }
@@ -145,7 +164,11 @@ pub fn placeholder(words: &Words<'_>, lexicons: &[&Lexicon]) -> Option<(usize, u
         let start = text.len() - text.trim_start().len();
         return Some((start, start + trimmed.len()));
     }
-    let marks = text.find("???").map(|i| (i, i + 3));
+    let marks = if text.contains('?') {
+        text.find("???").map(|i| (i, i + 3))
+    } else {
+        None
+    };
     let found = (0..words.len()).find_map(|n| {
         if CODES.contains(&words.text(n)) {
             return Some(words.span(n, n));
@@ -237,7 +260,11 @@ pub fn stats(words: &Words<'_>, lex: &Lexicon) -> TextStats {
     let mut s = TextStats::default();
     for (i, w) in words.words.iter().enumerate() {
         let lower = words.lower(i);
-        let letters = if lower.is_ascii() { lower.len() } else { lower.chars().count() };
+        let letters = if lower.is_ascii() {
+            lower.len()
+        } else {
+            lower.chars().count()
+        };
         s.words += 1.0;
         s.letters += letters as f64;
         s.long_words += f64::from(u8::from(letters > 6));
@@ -257,14 +284,17 @@ fn syllables(word: &str, lex: &Lexicon) -> usize {
     let mut in_vowel = false;
     let mut last = ' ';
     let mut before_last = ' ';
-    for c in word.chars() {
+    let mut step = |c: char| {
         let vowel = lex.is_vowel(c);
-        if vowel && !in_vowel {
-            count += 1;
-        }
+        count += usize::from(vowel && !in_vowel);
         in_vowel = vowel;
         before_last = last;
         last = c;
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| step(char::from(b)));
+    } else {
+        word.chars().for_each(step);
     }
     if lex.silent_final_e
         && count > 1

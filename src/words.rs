@@ -38,24 +38,29 @@ pub struct Words<'t> {
 
 impl<'t> Words<'t> {
     pub fn new(text: &'t str) -> Words<'t> {
-        let mut lower = String::with_capacity(text.len());
+        // Lower-case the whole text at once where that keeps every offset
+        // (ASCII, and the accented letters of the alliance languages); word
+        // by word otherwise.
+        let whole = lower_keeping_offsets(text);
+        let mut lower = whole
+            .clone()
+            .unwrap_or_else(|| String::with_capacity(text.len()));
         let mut words: Vec<Word> = Vec::with_capacity(text.len() / 6 + 1);
         let mut comma = false;
         scan(text, |event| match event {
             Event::Word(start, end) => {
-                let lower_start = lower.len();
-                let w = &text[start..end];
-                if w.is_ascii() {
-                    lower.push_str(w);
-                    lower[lower_start..].make_ascii_lowercase();
+                let (lower_start, lower_end) = if whole.is_some() {
+                    (start, end)
                 } else {
-                    lower.extend(w.chars().flat_map(char::to_lowercase));
-                }
+                    let from = lower.len();
+                    lower.extend(text[start..end].chars().flat_map(char::to_lowercase));
+                    (from, lower.len())
+                };
                 words.push(Word {
                     start,
                     end,
                     lower_start,
-                    lower_end: lower.len(),
+                    lower_end,
                     comma_before: comma,
                     ends_sentence: false,
                 });
@@ -112,6 +117,31 @@ impl<'t> Words<'t> {
                 .enumerate()
                 .all(|(k, p)| self.lower(at + k) == p)
     }
+}
+
+/// The text in lower case if every character keeps its byte length: runs of
+/// ASCII are copied and lowered at once, other characters one by one.
+fn lower_keeping_offsets(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let from = out.len();
+        out.push_str(&rest[..ascii]);
+        out[from..].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else { break };
+        let mut lower = c.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == c.len_utf8() => out.push(l),
+            _ => return None,
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Some(out)
 }
 
 enum Event {
@@ -223,6 +253,8 @@ mod tests {
     #[test]
     fn keeps_lower_case_forms_commas_and_sentence_ends() {
         let w = Words::new("Analyse, DESIGN and Évaluer. Then 7.5 more!");
+        let odd = Words::new("İstanbul DESIGN");
+        assert_eq!((odd.lower(0), odd.lower(1)), ("i\u{307}stanbul", "design"));
         assert_eq!((w.lower(1), w.lower(3)), ("design", "évaluer"));
         assert!(w.words[1].comma_before && !w.words[2].comma_before);
         let ends: Vec<bool> = w.words.iter().map(|x| x.ends_sentence).collect();

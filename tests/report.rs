@@ -4,7 +4,10 @@ use enhance_qa::{Checker, Severity};
 use serde_json::json;
 
 fn example() -> serde_json::Value {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/examples/course-en-chalmers.json"));
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/examples/course-en-chalmers.json"
+    ));
     serde_json::from_str(&text.unwrap_or_default()).unwrap_or_default()
 }
 
@@ -19,10 +22,21 @@ fn an_unknown_kind_is_the_only_finding() {
 
 #[test]
 fn a_document_that_is_not_an_object_gets_schema_type_at_the_root() {
-    for value in [json!(null), json!("text"), json!(42), json!([{"kind": "course"}])] {
+    for value in [
+        json!(null),
+        json!("text"),
+        json!(42),
+        json!([{"kind": "course"}]),
+    ] {
         let report = Checker::default().check(&value);
         assert_eq!(report.diagnostics.len(), 1, "{value}");
-        assert_eq!((report.diagnostics[0].rule, report.diagnostics[0].path.as_str()), ("schema.type", ""));
+        assert_eq!(
+            (
+                report.diagnostics[0].rule,
+                report.diagnostics[0].path.as_str()
+            ),
+            ("schema.type", "")
+        );
     }
 }
 
@@ -37,11 +51,23 @@ fn diagnostics_follow_the_form_order_then_severity() {
     let report = Checker::default().check(&doc);
     let paths: Vec<&str> = report.diagnostics.iter().map(|d| d.path.as_str()).collect();
     let mut sorted = paths.clone();
-    let order = ["/title", "/ects", "/learning_outcomes/3", "/activities", "/assessment", "/assessment/0/weight", "/sdgs"];
+    let order = [
+        "/title",
+        "/ects",
+        "/learning_outcomes/3",
+        "/activities",
+        "/assessment",
+        "/assessment/0/weight",
+        "/sdgs",
+    ];
     sorted.sort_by_key(|p| order.iter().position(|o| o == p));
     assert_eq!(paths, sorted);
-    let at_outcome: Vec<Severity> =
-        report.diagnostics.iter().filter(|d| d.path == "/learning_outcomes/3").map(|d| d.severity).collect();
+    let at_outcome: Vec<Severity> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.path == "/learning_outcomes/3")
+        .map(|d| d.severity)
+        .collect();
     let mut by_severity = at_outcome.clone();
     by_severity.sort();
     assert_eq!(at_outcome, by_severity);
@@ -55,16 +81,25 @@ fn counts_and_score_follow_the_formula() {
     doc["title"] = json!("EV");
     let report = Checker::default().check(&doc);
     let c = report.counts;
-    assert_eq!((c.error, c.warning, c.info), (1, 1, 1), "{:#?}", report.diagnostics);
+    assert_eq!(
+        (c.error, c.warning, c.info),
+        (1, 1, 1),
+        "{:#?}",
+        report.diagnostics
+    );
     assert_eq!(report.score, 100 - 15 - 5 - 1);
 }
 
 #[test]
 fn spans_count_utf16_code_units_before_the_verb() {
     let mut doc = example();
-    doc["learning_outcomes"][0] = json!("😀 é — Understand the ageing mechanisms of lithium-ion cells.");
+    doc["learning_outcomes"][0] =
+        json!("😀 é — Understand the ageing mechanisms of lithium-ion cells.");
     let report = Checker::default().check(&doc);
-    let d = report.diagnostics.iter().find(|d| d.rule == "lo.no-action-verb" || d.rule == "lo.vague-verb");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "lo.no-action-verb" || d.rule == "lo.vague-verb");
     let span = d.and_then(|d| d.span).map(|s| (s.start, s.end));
     // 😀 is two UTF-16 units: the first word "é" starts at unit 3.
     assert_eq!(span, Some((3, 4)));
@@ -77,14 +112,20 @@ fn the_same_input_gives_the_same_bytes() {
     doc["delivery"] = json!("hybrid");
     let checker = Checker::default();
     let a = serde_json::to_string(&checker.check(&doc)).unwrap_or_default();
-    let b = serde_json::to_string(&Checker::default().check_str(&doc.to_string()).ok()).unwrap_or_default();
+    let b = serde_json::to_string(&Checker::default().check_str(&doc.to_string()).ok())
+        .unwrap_or_default();
     assert_eq!(a, b);
-    assert!(a.starts_with(r#"{"profile":"enhance-2026","kind":"course","score":"#), "{a}");
+    assert!(
+        a.starts_with(r#"{"profile":"enhance-2026","kind":"course","score":"#),
+        "{a}"
+    );
 }
 
 #[test]
 fn text_that_is_not_json_is_an_error_with_line_and_column() {
-    let err = Checker::default().check_str("{\n  \"kind\": \"course\",\n}").err();
+    let err = Checker::default()
+        .check_str("{\n  \"kind\": \"course\",\n}")
+        .err();
     assert_eq!(err.map(|e| (e.line, e.column)), Some((3, 1)));
 }
 
@@ -93,6 +134,12 @@ fn messages_quote_user_text_and_never_carry_markup_of_their_own() {
     let mut doc = example();
     doc["institution"] = json!("<script>alert(1)</script>");
     let report = Checker::default().check(&doc);
-    let d = report.diagnostics.iter().find(|d| d.rule == "meta.institution");
-    assert!(d.is_some_and(|d| d.message.starts_with("“<script>alert(1)</script>”")), "{d:?}");
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.rule == "meta.institution");
+    assert!(
+        d.is_some_and(|d| d.message.starts_with("“<script>alert(1)</script>”")),
+        "{d:?}"
+    );
 }
