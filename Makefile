@@ -1,18 +1,38 @@
 # enhance-qa — the two commands: `make demo` runs the product, `make test` runs every test.
-# Both set up what is missing first (idempotent: nothing is done twice).
+# Every target sets up what it needs first, and skips what is already there.
 
 export CARGO_BUILD_JOBS ?= 2
 CARGO ?= cargo
+WASM := wasm32-unknown-unknown
+# wasm-bindgen-cli must be exactly the version Cargo.lock pins.
+WB_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test setup lint bench rules
+.PHONY: demo test setup setup-wasm setup-node setup-browser lint test-native test-wasm pkg bench rules
 
 setup:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup) first" >&2; exit 1; }
 	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
 	@rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 
-# Builds the command-line checker and runs it over the bundled examples (all
-# clean), then over a half-filled draft to show what a report looks like.
+setup-wasm: setup setup-node
+	@rustup target list --installed | grep -qx $(WASM) || rustup target add $(WASM)
+	@[ "$$(wasm-bindgen --version 2>/dev/null)" = "wasm-bindgen $(WB_VERSION)" ] \
+	  || $(CARGO) install wasm-bindgen-cli --version $(WB_VERSION) --locked \
+	  || $(CARGO) install wasm-bindgen-cli --version $(WB_VERSION)
+
+# wasm-opt comes from npm's binaryen (Debian's older one breaks wasm-bindgen output).
+setup-node:
+	@command -v node >/dev/null && command -v npm >/dev/null || { echo "node and npm are missing" >&2; exit 1; }
+	@[ node_modules/.package-lock.json -nt package-lock.json ] || npm ci --no-audit --no-fund
+
+setup-browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
+
+# Builds the checker and runs it over the bundled examples (all clean), then
+# over a half-filled draft to show what a report looks like.
 demo: setup
 	$(CARGO) build --release --locked
 	./target/release/enhance-qa check tests/examples
@@ -23,11 +43,30 @@ lint: setup
 	$(CARGO) fmt --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
 
-test: setup lint
+test-native: setup
 	$(CARGO) test --locked
 
-bench: setup
+# The npm-style package: wasm-bindgen's ES module, the optimised wasm, types, README.
+pkg: setup-wasm
+	$(CARGO) build --locked --lib --target $(WASM) --profile wasm-release
+	rm -rf pkg
+	wasm-bindgen --target web --out-dir pkg --out-name enhance_qa target/$(WASM)/wasm-release/enhance_qa.wasm
+	node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+	  pkg/enhance_qa_bg.wasm -o pkg/enhance_qa_bg.wasm
+	node js/build-pkg.mjs
+
+# The JS API in Node and headless Chromium, then the packed package and parity with native.
+test-wasm: pkg setup-browser test-native
+	$(CARGO) clippy --locked --target $(WASM) --lib --test wasm_node --test wasm_browser -- -D warnings
+	$(CARGO) test --locked --target $(WASM) --test wasm_node --test wasm_browser
+	node --test js/test/
+
+test: lint test-native test-wasm
+
+bench: setup pkg
 	$(CARGO) bench --locked --bench check
+	$(CARGO) bench --locked --bench catalogue
+	node js/bench.mjs
 
 rules:
 	$(CARGO) run --quiet --locked -- rules

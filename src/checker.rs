@@ -1,13 +1,15 @@
 //! The checker: a profile prepared once, then any number of documents checked.
 
 use crate::codes::Codes;
-use crate::document;
+use crate::document::{self, Document, Expected, Finding, Issue};
 use crate::json::{self, ParseError, Value};
 use crate::lexicon::Languages;
+use crate::memo::Memo;
 use crate::messages::Messages;
 use crate::profile::Profile;
 use crate::registry::{self, Context, Out, Rule};
 use crate::report::{Report, Severity};
+use std::borrow::Cow;
 
 /// A rule the profile has switched on, with its severity and settings.
 struct Active {
@@ -81,7 +83,55 @@ impl Checker {
     /// Checks a document given as a [`json::Value`].
     pub fn check_value(&self, value: &Value<'_>) -> Report {
         let (doc, findings) = document::read(value);
-        let cx = Context::new(&doc, &findings, &self.profile, &self.codes, &self.languages);
+        self.run(&doc, &findings, None)
+    }
+
+    /// Checks a document and keeps what the cross-document rules need of it,
+    /// from one reading of the document (see [`crate::catalogue`]).
+    pub fn check_summarised(&self, value: &Value<'_>) -> (Report, crate::catalogue::Summary) {
+        let (doc, findings) = document::read(value);
+        let summary = crate::catalogue::Summary::from_document(&doc);
+        (self.run(&doc, &findings, None), summary)
+    }
+
+    /// Checks JSON text as [`Checker::check_str`] does, reading again only the
+    /// texts that `memo` has not seen in the last check: for a form checked
+    /// at every keystroke. Use one memo with one checker.
+    pub fn check_str_remembering(&self, text: &str, memo: &Memo) -> Result<Report, ParseError> {
+        Ok(self.check_value_remembering(&json::parse(text)?, memo))
+    }
+
+    /// Checks a [`json::Value`] with a memo, as [`Checker::check_str_remembering`] does.
+    pub fn check_value_remembering(&self, value: &Value<'_>, memo: &Memo) -> Report {
+        let (doc, findings) = document::read(value);
+        memo.begin();
+        self.run(&doc, &findings, Some(memo))
+    }
+
+    /// The report for a value a host language could not hand over as JSON
+    /// (in JavaScript: `undefined`, a function, a cycle, a `BigInt`): one
+    /// `schema.type` at the root, `described` saying what it was.
+    pub fn check_foreign(&self, described: &str) -> Report {
+        let finding = Finding {
+            issue: Issue::Type,
+            path: String::new(),
+            field: "",
+            found: Cow::Borrowed(described),
+            expected: Expected::Type("an object"),
+            number: 0.0,
+        };
+        self.run(&Document::default(), &[finding], None)
+    }
+
+    fn run(&self, doc: &Document<'_>, findings: &[Finding<'_>], memo: Option<&Memo>) -> Report {
+        let cx = Context::new(
+            doc,
+            findings,
+            &self.profile,
+            &self.codes,
+            &self.languages,
+            memo,
+        );
         let mut diagnostics = Vec::new();
         for a in &self.active {
             if !registry::applies(a.rule, doc.kind) {

@@ -23,6 +23,15 @@ impl Kind {
             Kind::Programme => "programme",
         }
     }
+
+    /// The kind a report names (`"course"`, `"programme"`).
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "course" => Some(Kind::Course),
+            "programme" => Some(Kind::Programme),
+            _ => None,
+        }
+    }
 }
 
 pub const KINDS: &[&str] = &["course", "programme"];

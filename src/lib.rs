@@ -8,23 +8,31 @@
 //! ```
 
 pub mod assessment;
+pub mod catalogue;
 pub mod checker;
 pub mod codes;
 pub mod document;
+pub mod joint;
 pub mod json;
 pub mod lexicon;
+pub mod memo;
 pub mod messages;
 pub mod meta;
 pub mod outcomes;
 pub mod profile;
 pub mod registry;
 pub mod report;
+pub mod sarif;
 pub mod schema;
 pub mod similar;
 pub mod society;
+pub mod structure;
 pub mod texts;
 pub mod words;
 pub mod workload;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use checker::Checker;
 pub use json::ParseError;

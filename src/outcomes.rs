@@ -45,12 +45,10 @@ pub enum VerbFinding {
     },
 }
 
-/// One learning outcome as read.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome<'v> {
-    /// Its index in `learning_outcomes`.
-    pub index: usize,
-    pub text: &'v str,
+/// What is read from one learning outcome's text, with the lexicon of the
+/// document's language; the same text always reads the same.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OutcomeReading {
     pub finding: Option<VerbFinding>,
     /// Bloom level of the statement's verb (the highest of coordinated verbs).
     pub level: Option<u8>,
@@ -64,11 +62,20 @@ pub struct Outcome<'v> {
     pub statement: Option<usize>,
 }
 
+/// One learning outcome of the document, as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome<'v> {
+    /// Its index in `learning_outcomes`.
+    pub index: usize,
+    pub text: &'v str,
+    pub read: OutcomeReading,
+}
+
 impl Outcome<'_> {
     /// The statement without marker, stem and final punctuation, lower-case,
     /// white space collapsed: what `lo.duplicate` compares.
     pub fn normalised(&self) -> Option<String> {
-        let start = self.statement?;
+        let start = self.read.statement?;
         let end = self
             .text
             .trim_end_matches(|c: char| c.is_whitespace() || ".;:!?".contains(c))
@@ -83,10 +90,14 @@ impl Outcome<'_> {
     }
 }
 
-/// Reads every outcome of the document with the lexicon of its language.
+/// Every outcome of the document, as the text readings found it.
 pub fn analyse<'v>(cx: &Context<'_, 'v>) -> Vec<Outcome<'v>> {
-    let outcome = |t: &Text<'v>| match t.field {
-        Field::Outcome(i) => Some(read(i, &t.words, cx.lexicon)),
+    let outcome = |t: &Text<'v>| match (t.field, &t.reading.outcome) {
+        (Field::Outcome(index), Some(read)) => Some(Outcome {
+            index,
+            text: t.text,
+            read: read.clone(),
+        }),
         _ => None,
     };
     cx.texts().texts.iter().filter_map(outcome).collect()
@@ -124,7 +135,8 @@ fn marker_end(text: &str) -> usize {
     }
 }
 
-fn read<'v>(index: usize, ws: &Words<'v>, lexicon: Option<&Lexicon>) -> Outcome<'v> {
+/// Reads one outcome: marker, stem, and the verb in its slot.
+pub fn read(ws: &Words<'_>, lexicon: Option<&Lexicon>) -> OutcomeReading {
     let text = ws.text;
     let marker = marker_end(text);
     let mut first = ws
@@ -132,17 +144,7 @@ fn read<'v>(index: usize, ws: &Words<'v>, lexicon: Option<&Lexicon>) -> Outcome<
         .iter()
         .position(|w| w.start >= marker)
         .unwrap_or(ws.len());
-    let mut outcome = Outcome {
-        index,
-        text,
-        finding: None,
-        level: None,
-        coordinated: 0,
-        verbs: None,
-        words_after_stem: 0,
-        stem: None,
-        statement: None,
-    };
+    let mut outcome = OutcomeReading::default();
     let mut verb_last = false;
     if let Some(lex) = lexicon {
         if let Some((_, phrase)) = lex.teacher_centred.at(ws, first) {
@@ -171,7 +173,7 @@ fn read_verbs(
     ws: &Words<'_>,
     first: usize,
     verb_last: bool,
-    outcome: &mut Outcome<'_>,
+    outcome: &mut OutcomeReading,
 ) {
     let n = ws.len();
     let no_verb = VerbFinding::NoActionVerb {
@@ -334,7 +336,7 @@ fn vague_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             start,
             end,
             suggest,
-        }) = &o.finding
+        }) = &o.read.finding
         else {
             continue;
         };
@@ -368,7 +370,7 @@ pub const NO_ACTION_VERB: Rule = Rule {
 fn no_action_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let last = cx.lexicon.is_some_and(|l| l.verb_last);
     for o in cx.outcomes() {
-        let Some(VerbFinding::NoActionVerb { first_word }) = &o.finding else {
+        let Some(VerbFinding::NoActionVerb { first_word }) = &o.read.finding else {
             continue;
         };
         let key = if last {
@@ -396,7 +398,7 @@ pub const TEACHER_CENTRED: Rule = Rule {
 
 fn teacher_centred(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for o in cx.outcomes() {
-        let Some(VerbFinding::TeacherCentred { start, end }) = o.finding else {
+        let Some(VerbFinding::TeacherCentred { start, end }) = o.read.finding else {
             continue;
         };
         let phrase = o.text.get(start..end).unwrap_or_default();
@@ -423,12 +425,12 @@ pub const MULTIPLE_VERBS: Rule = Rule {
 fn multiple_verbs(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let min = out.num(&["min"]);
     for o in cx.outcomes() {
-        let (Some((start, end)), true) = (o.verbs, o.coordinated as f64 >= min) else {
+        let (Some((start, end)), true) = (o.read.verbs, o.read.coordinated as f64 >= min) else {
             continue;
         };
         let message = out.message(
             "lo.multiple-verbs",
-            &[("count", &o.coordinated.to_string())],
+            &[("count", &o.read.coordinated.to_string())],
         );
         out.push(
             out.severity,
@@ -452,13 +454,13 @@ pub const TOO_SHORT: Rule = Rule {
 fn too_short(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let min = out.num(&["min_words"]);
     for o in cx.outcomes() {
-        if o.words_after_stem as f64 >= min {
+        if o.read.words_after_stem as f64 >= min {
             continue;
         }
         let message = out.message(
             "lo.too-short",
             &[
-                ("count", &o.words_after_stem.to_string()),
+                ("count", &o.read.words_after_stem.to_string()),
                 ("min", &number(min)),
             ],
         );
@@ -478,13 +480,13 @@ pub const TOO_LONG: Rule = Rule {
 fn too_long(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let max = out.num(&["max_words"]);
     for o in cx.outcomes() {
-        if o.words_after_stem as f64 <= max {
+        if o.read.words_after_stem as f64 <= max {
             continue;
         }
         let message = out.message(
             "lo.too-long",
             &[
-                ("count", &o.words_after_stem.to_string()),
+                ("count", &o.read.words_after_stem.to_string()),
                 ("max", &number(max)),
             ],
         );
@@ -506,9 +508,13 @@ fn duplicate(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for (n, o) in all.iter().enumerate() {
         // Only outcomes with as many words can be the same; compare their text then.
         let same = |e: &&Outcome<'_>| {
-            e.words_after_stem == o.words_after_stem && e.normalised() == o.normalised()
+            e.read.words_after_stem == o.read.words_after_stem && e.normalised() == o.normalised()
         };
-        let Some(earlier) = all[..n].iter().filter(|_| o.statement.is_some()).find(same) else {
+        let Some(earlier) = all[..n]
+            .iter()
+            .filter(|_| o.read.statement.is_some())
+            .find(same)
+        else {
             continue;
         };
         let message = out.message(
@@ -530,10 +536,10 @@ pub const REPEATED_STEM: Rule = Rule {
 
 fn repeated_stem(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let all = cx.outcomes();
-    let Some(stem) = all.first().and_then(|o| o.stem) else {
+    let Some(stem) = all.first().and_then(|o| o.read.stem) else {
         return;
     };
-    if all.len() < 2 || !all.iter().all(|o| o.stem == Some(stem)) {
+    if all.len() < 2 || !all.iter().all(|o| o.read.stem == Some(stem)) {
         return;
     }
     let words = cx
@@ -564,7 +570,7 @@ fn level_too_low(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         return;
     };
     let expected = out.num(&["expected", &number(eqf)]);
-    let Some(highest) = cx.outcomes().iter().filter_map(|o| o.level).max() else {
+    let Some(highest) = cx.outcomes().iter().filter_map(|o| o.read.level).max() else {
         return;
     };
     if expected.is_nan() || f64::from(highest) >= expected {
@@ -628,11 +634,8 @@ mod tests {
     #[test]
     fn reads_marker_stem_and_coordinated_verbs() {
         let lex = en();
-        let o = read(
-            0,
-            &Words::new("1. Students will be able to analyse, design and evaluate heat pumps."),
-            lex.as_ref(),
-        );
+        let text = "1. Students will be able to analyse, design and evaluate heat pumps.";
+        let o = read(&Words::new(text), lex.as_ref());
         let stem = o
             .stem
             .and_then(|i| lex.as_ref()?.stems.get(i))
@@ -642,8 +645,13 @@ mod tests {
             (o.coordinated, o.level, o.words_after_stem),
             (3, Some(6), 6)
         );
+        let whole = Outcome {
+            index: 0,
+            text,
+            read: o,
+        };
         assert_eq!(
-            o.normalised().as_deref(),
+            whole.normalised().as_deref(),
             Some("analyse, design and evaluate heat pumps")
         );
     }
@@ -652,13 +660,11 @@ mod tests {
     fn a_noun_is_not_a_vague_verb() {
         let lex = en();
         let o = read(
-            0,
             &Words::new("Demonstrate understanding of heat transfer in buildings."),
             lex.as_ref(),
         );
         assert_eq!(o.finding, None);
         let o = read(
-            0,
             &Words::new("Understanding of heat transfer in buildings."),
             lex.as_ref(),
         );

@@ -5,12 +5,16 @@
 use crate::document::{Document, Finding, Kind};
 use crate::json::Value;
 use crate::lexicon::{Languages, Lexicon};
+use crate::memo::Memo;
 use crate::messages::Messages;
 use crate::outcomes::{self, Outcome};
 use crate::profile::Profile;
 use crate::report::{Diagnostic, Severity, Span};
+use crate::structure::Plan;
 use crate::texts::{self, TextFindings};
-use crate::{assessment, codes::Codes, meta, schema, society, workload};
+use crate::{
+    assessment, catalogue, codes::Codes, joint, meta, schema, society, structure, workload,
+};
 use serde::Serialize;
 use std::cell::OnceCell;
 
@@ -104,7 +108,10 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         outcomes::RULES,
         assessment::RULES,
         texts::RULES,
+        structure::RULES,
+        joint::RULES,
         society::RULES,
+        catalogue::RULES,
     ]
     .into_iter()
     .flatten()
@@ -124,8 +131,11 @@ pub struct Context<'c, 'v> {
     pub languages: &'c Languages,
     /// The lexicon of the document's language, if there is one.
     pub lexicon: Option<&'c Lexicon>,
+    /// Readings kept from earlier checks of the same form, if any.
+    pub memo: Option<&'c Memo>,
     outcomes: OnceCell<Vec<Outcome<'v>>>,
     texts: OnceCell<TextFindings<'v>>,
+    plan: OnceCell<Plan<'v>>,
 }
 
 impl<'c, 'v> Context<'c, 'v> {
@@ -135,6 +145,7 @@ impl<'c, 'v> Context<'c, 'v> {
         profile: &'c Profile,
         codes: &'c Codes,
         languages: &'c Languages,
+        memo: Option<&'c Memo>,
     ) -> Self {
         let lexicon = languages.get(doc.language.unwrap_or("en"));
         Context {
@@ -144,8 +155,10 @@ impl<'c, 'v> Context<'c, 'v> {
             codes,
             languages,
             lexicon,
+            memo,
             outcomes: OnceCell::new(),
             texts: OnceCell::new(),
+            plan: OnceCell::new(),
         }
     }
 
@@ -161,6 +174,11 @@ impl<'c, 'v> Context<'c, 'v> {
     /// The free texts and what was found in them (made once).
     pub fn texts(&self) -> &TextFindings<'v> {
         self.texts.get_or_init(|| texts::analyse(self))
+    }
+
+    /// A programme's component and option codes (made once).
+    pub fn plan(&self) -> &Plan<'v> {
+        self.plan.get_or_init(|| Plan::read(self))
     }
 
     /// The English lexicon, read beside the document's own for placeholders.

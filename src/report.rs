@@ -1,5 +1,6 @@
 //! The report: diagnostics, their order, counts and the score.
 
+use crate::document::{self, Kind};
 use serde::Serialize;
 use std::cmp::Ordering;
 
@@ -131,6 +132,25 @@ impl Report {
             counts,
             diagnostics,
         }
+    }
+
+    /// Adds diagnostics found later (across documents): the report is
+    /// sorted, counted and scored again as [`Report::new`] does.
+    pub fn extend(&mut self, more: impl IntoIterator<Item = Diagnostic>) {
+        let mut diagnostics = std::mem::take(&mut self.diagnostics);
+        let before = diagnostics.len();
+        diagnostics.extend(more);
+        if diagnostics.len() == before {
+            self.diagnostics = diagnostics;
+            return;
+        }
+        let order = document::field_order(self.kind.and_then(Kind::parse));
+        *self = Report::new(
+            std::mem::take(&mut self.profile),
+            self.kind,
+            diagnostics,
+            order,
+        );
     }
 
     pub fn has_errors(&self) -> bool {

@@ -2,11 +2,14 @@
 //! capitals in the document's free texts.
 
 use crate::document::{pointer, Kind, Seg, AGREEMENT_TOPICS};
+use crate::lexicon::Languages;
 use crate::lexicon::{Lexicon, Readability};
 use crate::messages::{number, quote};
+use crate::outcomes::{self, OutcomeReading};
 use crate::registry::{Applies, Context, Group, Out, Rule};
 use crate::report::Span;
 use crate::words::{self, Words};
+use std::rc::Rc;
 
 pub const RULES: &[Rule] = &[
     PLACEHOLDER,
@@ -74,15 +77,41 @@ impl Field {
     fn is_read_for_language(self) -> bool {
         matches!(self, Field::Summary | Field::Admission | Field::Recognition)
     }
+
+    /// Texts of one kind are read alike: plain texts for placeholders and
+    /// words, summaries also for readability and language, statements for
+    /// language, outcomes for their verbs.
+    pub fn reading_kind(self) -> u8 {
+        match self {
+            Field::Summary => 1,
+            Field::Admission | Field::Recognition => 2,
+            Field::Outcome(_) => 3,
+            _ => 0,
+        }
+    }
+}
+
+/// What is learnt from one text, whatever the rules then do with it. The
+/// same text of the same kind in the same language always reads the same,
+/// so a live form can keep it between keystrokes (see `memo`).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reading {
+    /// The first placeholder in it, as a byte range.
+    pub placeholder: Option<(usize, usize)>,
+    pub words: usize,
+    /// For a summary read with a lexicon: what the readability index needs.
+    pub stats: Option<TextStats>,
+    /// For texts read for their language: stop-word hits, one per lexicon.
+    pub hits: Vec<u32>,
+    /// For a learning outcome.
+    pub outcome: Option<OutcomeReading>,
 }
 
 #[derive(Debug, Clone)]
 pub struct Text<'v> {
     pub field: Field,
     pub text: &'v str,
-    /// The first placeholder in it, as a byte range.
-    pub placeholder: Option<(usize, usize)>,
-    pub words: Words<'v>,
+    pub reading: Rc<Reading>,
 }
 
 /// Every free text of the document, and the placeholders found in them.
@@ -136,21 +165,66 @@ pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
         .english()
         .filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str()));
     let lexicons: Vec<&Lexicon> = cx.lexicon.into_iter().chain(english).collect();
+    let lexicon_at = cx.lexicon.and_then(|l| {
+        cx.languages
+            .lexicons
+            .iter()
+            .position(|x| std::ptr::eq(x, l))
+    });
+    let read = |kind: u8, text: &str| read_text(kind, text, cx.lexicon, &lexicons, cx.languages);
     TextFindings {
         texts: texts
             .into_iter()
             .map(|(field, text)| {
-                let words = Words::new(text);
-                let placeholder = placeholder(&words, &lexicons);
+                let kind = field.reading_kind();
+                let reading = match cx.memo {
+                    Some(memo) => {
+                        memo.reading((kind, lexicon_at.map_or(0, |i| i + 1)), text, || {
+                            read(kind, text)
+                        })
+                    }
+                    None => Rc::new(read(kind, text)),
+                };
                 Text {
                     field,
                     text,
-                    placeholder,
-                    words,
+                    reading,
                 }
             })
             .collect(),
     }
+}
+
+/// Reads one text as its kind asks.
+fn read_text(
+    kind: u8,
+    text: &str,
+    lexicon: Option<&Lexicon>,
+    placeholders: &[&Lexicon],
+    languages: &Languages,
+) -> Reading {
+    let words = Words::new(text);
+    let mut reading = Reading {
+        placeholder: placeholder(&words, placeholders),
+        words: words.len(),
+        ..Reading::default()
+    };
+    if kind == 1 {
+        reading.stats = lexicon.map(|lex| stats(&words, lex));
+    }
+    if kind == 1 || kind == 2 {
+        reading.hits = vec![0; languages.lexicons.len()];
+        for i in 0..words.len() {
+            let bits = languages.stopword(words.lower(i));
+            for (k, h) in reading.hits.iter_mut().enumerate() {
+                *h += (bits >> k) & 1;
+            }
+        }
+    }
+    if kind == 3 {
+        reading.outcome = Some(outcomes::read(&words, lexicon));
+    }
+    reading
 }
 
 const CODES: &[&str] = &["TBD", "TBA", "TODO", "XXX"];
@@ -193,7 +267,7 @@ pub const PLACEHOLDER: Rule = Rule {
 
 fn placeholders(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for t in &cx.texts().texts {
-        let Some((start, end)) = t.placeholder else {
+        let Some((start, end)) = t.reading.placeholder else {
             continue;
         };
         let found = t.text.get(start..end).unwrap_or_default();
@@ -218,10 +292,14 @@ pub const SUMMARY_LENGTH: Rule = Rule {
 };
 
 fn summary_length(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(summary) = cx.texts().summary().filter(|t| t.placeholder.is_none()) else {
+    let Some(summary) = cx
+        .texts()
+        .summary()
+        .filter(|t| t.reading.placeholder.is_none())
+    else {
         return;
     };
-    let count = summary.words.len() as f64;
+    let count = summary.reading.words as f64;
     let (min, max) = (out.num(&["min_words"]), out.num(&["max_words"]));
     let (key, severity) = if count < min {
         ("text.summary-length.short", Some(out.severity))
@@ -343,11 +421,13 @@ fn readability_rule(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let (Some(lex), Some(summary)) = (cx.lexicon, cx.texts().summary()) else {
         return;
     };
-    if summary.placeholder.is_some() {
+    let Some(s) = summary
+        .reading
+        .stats
+        .filter(|_| summary.reading.placeholder.is_none())
+    else {
         return;
-    }
-    let words = &summary.words;
-    let s = stats(words, lex);
+    };
     if s.words < out.num(&["min_words"]) {
         return;
     }
@@ -401,15 +481,7 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         if !t.field.is_read_for_language() {
             continue;
         }
-        let words = &t.words;
-        let mut hits = vec![0u32; cx.languages.lexicons.len()];
-        let count = words.len();
-        for i in 0..count {
-            let bits = cx.languages.stopword(words.lower(i));
-            for (k, h) in hits.iter_mut().enumerate() {
-                *h += (bits >> k) & 1;
-            }
-        }
+        let (hits, count) = (&t.reading.hits, t.reading.words);
         if (count as f64) < min_words {
             continue;
         }
@@ -459,10 +531,10 @@ pub const SHOUTING: Rule = Rule {
 fn shouting(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let min = out.num(&["min_words"]);
     for t in &cx.texts().texts {
-        if t.field.is_title_or_name() || t.placeholder.is_some() {
+        if t.field.is_title_or_name() || t.reading.placeholder.is_some() {
             continue;
         }
-        if !words::is_capitals(t.text) || (words::count(t.text) as f64) < min {
+        if (t.reading.words as f64) < min || !words::is_capitals(t.text) {
             continue;
         }
         let message = out.message("text.shouting", &[]);

@@ -166,3 +166,53 @@ fn rules_are_listed_in_every_format_from_the_registry() {
     assert_eq!(json[0]["severity"], "error");
     assert_eq!(json[0]["group"], "shape");
 }
+
+#[test]
+fn a_folder_is_checked_in_parallel_and_reported_in_file_order() {
+    let dir = scratch("parallel");
+    let course = std::fs::read_to_string("tests/examples/course-en-upv.json").unwrap_or_default();
+    let mut names = Vec::new();
+    for i in 0..60 {
+        let mut doc: serde_json::Value = serde_json::from_str(&course).unwrap_or_default();
+        doc["code"] = serde_json::json!(format!("UPV-{i:03}"));
+        // Every seventh has an error, so that reports differ from file to file.
+        if i % 7 == 0 {
+            doc["ects"] = serde_json::json!(0);
+        }
+        let sub = dir.join(format!("part-{}", i % 3));
+        std::fs::create_dir_all(&sub).unwrap_or_default();
+        let file = sub.join(format!("{:02}.json", 59 - i));
+        std::fs::write(&file, doc.to_string()).unwrap_or_default();
+        names.push(file.display().to_string());
+    }
+    names.sort();
+    let first = run(&[
+        "check",
+        "--format",
+        "json",
+        dir.to_str().unwrap_or_default(),
+    ]);
+    let again = run(&[
+        "check",
+        "--format",
+        "json",
+        dir.to_str().unwrap_or_default(),
+    ]);
+    assert_eq!(first.stdout, again.stdout, "the same output every time");
+    assert_eq!(first.status.code(), Some(1));
+    let reports: serde_json::Value = serde_json::from_slice(&first.stdout).unwrap_or_default();
+    let files: Vec<&str> = reports
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["file"].as_str())
+        .collect();
+    assert_eq!(files, names);
+    let errors = reports
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|r| r["report"]["counts"]["error"] != 0)
+        .count();
+    assert_eq!(errors, 9);
+}

@@ -7,6 +7,13 @@ use std::sync::LazyLock;
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(Checker::default);
 
+fn example(name: &str) -> Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/examples")
+        .join(name);
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_default()).unwrap_or_default()
+}
+
 /// Values that look like documents: known field names, numbers as text,
 /// nested lists and objects, odd Unicode.
 fn json_value() -> impl Strategy<Value = Value> {
@@ -26,6 +33,14 @@ fn json_value() -> impl Strategy<Value = Value> {
         Just("summary".to_string()),
         Just("components".to_string()),
         Just("language".to_string()),
+        Just("semesters".to_string()),
+        Just("semester".to_string()),
+        Just("prerequisites".to_string()),
+        Just("contributes_to".to_string()),
+        Just("options".to_string()),
+        Just("institutions".to_string()),
+        Just("type".to_string()),
+        Just("award".to_string()),
         "[a-z_~/]{0,12}",
     ];
     let leaf = prop_oneof![
@@ -41,7 +56,10 @@ fn json_value() -> impl Strategy<Value = Value> {
             Just("7,5"),
             Just(" -3 "),
             Just("TBD"),
-            Just("Understand X.")
+            Just("Understand X."),
+            Just("mandatory"),
+            Just("thesis"),
+            Just("joint")
         ]
         .prop_map(|s| Value::String(s.to_string())),
         "\\PC{0,40}".prop_map(Value::String),
@@ -84,6 +102,30 @@ proptest! {
     }
 
     #[test]
+    fn any_change_to_a_programme_plan_gets_reports_and_located_findings(
+        edits in prop::collection::vec((0usize..10, prop_oneof![
+            Just("code"), Just("ects"), Just("semester"), Just("prerequisites"),
+            Just("contributes_to"), Just("type"), Just("options"), Just("institution"),
+        ], json_value()), 1..6)
+    ) {
+        let mut programme = example("programme-joint-master.json");
+        for (i, field, value) in edits {
+            if let Some(Value::Object(c)) = programme["components"].get_mut(i) {
+                c.insert(field.to_string(), value);
+            }
+        }
+        let text = serde_json::to_string_pretty(&programme).unwrap_or_default();
+        let report = CHECKER.check_str(&text).unwrap_or_else(|e| panic!("{e}"));
+        let paths: Vec<&str> = report.diagnostics.iter().map(|d| d.path.as_str()).collect();
+        // Every finding can be shown at a place in the text.
+        prop_assert!(enhance_qa::json::locate_all(&text, &paths).iter().all(Option::is_some));
+        let course = enhance_qa::json::Value::from_serde(&programme["components"][0]);
+        let parsed = enhance_qa::json::parse(&text).unwrap_or(enhance_qa::json::Value::Null);
+        let reports = enhance_qa::catalogue::check_all(&CHECKER, &[("p", &parsed), ("c", &course)]);
+        prop_assert_eq!(reports.len(), 2);
+    }
+
+    #[test]
     fn any_text_is_a_report_or_a_parse_error(text in "\\PC{0,200}") {
         let _ = CHECKER.check_str(&text);
     }
@@ -111,4 +153,32 @@ fn deep_nesting_and_huge_strings_are_handled() {
         .diagnostics
         .iter()
         .any(|d| d.rule == "text.summary-length" && d.path == "/summary"));
+}
+
+#[test]
+fn long_prerequisite_chains_and_huge_durations_stay_linear() {
+    let checker = Checker::default();
+    // 50,000 components, each needing the next, the last needing the first:
+    // one cycle, found without recursion.
+    let n = 50_000;
+    let components: Vec<Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "code": format!("C-{i}"), "title": "Module", "type": "mandatory",
+                "ects": 5, "semester": 1, "contributes_to": [1],
+                "prerequisites": [format!("C-{}", (i + 1) % n), format!("X-{i}")],
+            })
+        })
+        .collect();
+    let mut programme = example("programme-bachelor.json");
+    programme["components"] = Value::Array(components);
+    programme["semesters"] = serde_json::json!(1e12);
+    let started = std::time::Instant::now();
+    let report = checker.check(&programme);
+    let count = |rule: &str| report.diagnostics.iter().filter(|d| d.rule == rule).count();
+    assert_eq!(count("programme.prerequisite-cycle"), 1);
+    assert_eq!(count("programme.prerequisite-unknown"), n);
+    assert_eq!(count("programme.duration"), 1);
+    assert_eq!(count("programme.semester-load"), 0);
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }
