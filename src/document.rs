@@ -9,6 +9,7 @@
 use crate::json::Value;
 use crate::report::push_segment;
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -146,77 +147,43 @@ const COMPONENT_FIELDS: &[&str] = &[
 ];
 const OPTION_FIELDS: &[&str] = &["code", "title", "ects", "institution"];
 
-/// Every field name of a kind's documents, nested ones included, in form order:
-/// the order in which a report lists its diagnostics.
+/// The fields of objects nested in a document, by the field that holds them.
+const NESTED: &[(&str, &[&str])] = &[
+    ("coordinator", COORDINATOR_FIELDS),
+    ("prerequisites", PREREQUISITE_FIELDS),
+    ("activities", ACTIVITY_FIELDS),
+    ("assessment", ASSESSMENT_FIELDS),
+    ("institutions", INSTITUTION_FIELDS),
+    ("cooperation_agreement", AGREEMENT_TOPICS),
+    ("components", COMPONENT_FIELDS),
+];
+
+/// The fields of a kind's documents, each nested object's right after the
+/// field that holds it, each name once.
+fn in_form_order(top: &[&'static str]) -> Vec<&'static str> {
+    let mut order: Vec<&'static str> = Vec::new();
+    for field in top {
+        let nested = NESTED
+            .iter()
+            .find(|(f, _)| f == field)
+            .map_or(&[][..], |(_, n)| n);
+        for name in std::iter::once(field).chain(nested) {
+            if !order.contains(name) {
+                order.push(name);
+            }
+        }
+    }
+    order
+}
+
+/// Every field name of a kind's documents, nested ones included, in form
+/// order: the order in which a report lists its diagnostics.
 pub fn field_order(kind: Option<Kind>) -> &'static [&'static str] {
+    static COURSE: OnceLock<Vec<&'static str>> = OnceLock::new();
+    static PROGRAMME: OnceLock<Vec<&'static str>> = OnceLock::new();
     match kind {
-        Some(Kind::Programme) => &[
-            "kind",
-            "code",
-            "title",
-            "degree",
-            "eqf_level",
-            "ects",
-            "semesters",
-            "study_mode",
-            "award",
-            "language",
-            "teaching_languages",
-            "isced_f",
-            "institutions",
-            "id",
-            "role",
-            "country",
-            "cooperation_agreement",
-            "degree_denomination",
-            "management_and_finance",
-            "admission_and_selection",
-            "mobility",
-            "examination_and_recognition",
-            "admission",
-            "recognition",
-            "summary",
-            "learning_outcomes",
-            "components",
-            "type",
-            "semester",
-            "institution",
-            "contributes_to",
-            "prerequisites",
-            "options",
-            "sdgs",
-        ],
-        _ => &[
-            "kind",
-            "code",
-            "title",
-            "institution",
-            "language",
-            "teaching_languages",
-            "ects",
-            "eqf_level",
-            "isced_f",
-            "delivery",
-            "term",
-            "coordinator",
-            "name",
-            "email",
-            "summary",
-            "learning_outcomes",
-            "prerequisites",
-            "courses",
-            "text",
-            "activities",
-            "type",
-            "hours",
-            "assessment",
-            "method",
-            "weight",
-            "outcomes",
-            "reading",
-            "sdgs",
-            "mobility",
-        ],
+        Some(Kind::Programme) => PROGRAMME.get_or_init(|| in_form_order(PROGRAMME_FIELDS)),
+        _ => COURSE.get_or_init(|| in_form_order(COURSE_FIELDS)),
     }
 }
 

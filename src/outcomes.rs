@@ -403,12 +403,10 @@ fn teacher_centred(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         };
         let phrase = o.text.get(start..end).unwrap_or_default();
         let message = out.message("lo.teacher-centred", &[("phrase", &quote(phrase))]);
-        out.push(
-            out.severity,
+        out.emit_span(
             outcome_path(o),
-            Some(Span::from_bytes(o.text, start, end)),
+            Span::from_bytes(o.text, start, end),
             message,
-            Vec::new(),
         );
     }
 }
@@ -432,12 +430,10 @@ fn multiple_verbs(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             "lo.multiple-verbs",
             &[("count", &o.read.coordinated.to_string())],
         );
-        out.push(
-            out.severity,
+        out.emit_span(
             outcome_path(o),
-            Some(Span::from_bytes(o.text, start, end)),
+            Span::from_bytes(o.text, start, end),
             message,
-            Vec::new(),
         );
     }
 }

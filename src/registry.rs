@@ -228,6 +228,11 @@ impl<'o> Out<'o> {
         self.push(self.severity, path, None, message, Vec::new());
     }
 
+    /// A diagnostic about a range inside the string at `path`.
+    pub fn emit_span(&mut self, path: String, span: Span, message: String) {
+        self.push(self.severity, path, Some(span), message, Vec::new());
+    }
+
     pub fn push(
         &mut self,
         severity: Severity,

@@ -272,12 +272,10 @@ fn placeholders(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         };
         let found = t.text.get(start..end).unwrap_or_default();
         let message = out.message("text.placeholder", &[("placeholder", &quote(found))]);
-        out.push(
-            out.severity,
+        out.emit_span(
             t.field.path(),
-            Some(Span::from_bytes(t.text, start, end)),
+            Span::from_bytes(t.text, start, end),
             message,
-            Vec::new(),
         );
     }
 }

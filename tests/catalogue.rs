@@ -15,63 +15,16 @@
 //! expected diagnostics of the rule, document by document. `tests/fixtures.rs`
 //! requires a firing and a silent case here for every catalogue rule.
 
+mod support;
+
 use enhance_qa::{catalogue, json, Checker, Severity};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use support::{example, remove, set};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn example(name: &str) -> Result<Value, String> {
-    let path = root().join("tests/examples").join(name);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-/// Sets the value at a JSON Pointer whose parent exists.
-fn set(doc: &mut Value, pointer: &str, value: Value) -> Result<(), String> {
-    let (parent, key) = pointer
-        .rsplit_once('/')
-        .ok_or(format!("bad pointer {pointer}"))?;
-    match doc.pointer_mut(parent) {
-        Some(Value::Object(map)) => {
-            map.insert(key.to_string(), value);
-        }
-        Some(Value::Array(items)) => {
-            let i: usize = key.parse().map_err(|_| format!("bad index in {pointer}"))?;
-            if i < items.len() {
-                items[i] = value;
-            } else if i == items.len() {
-                items.push(value);
-            } else {
-                return Err(format!("index past the end in {pointer}"));
-            }
-        }
-        _ => return Err(format!("no parent for {pointer}")),
-    }
-    Ok(())
-}
-
-fn remove(doc: &mut Value, pointer: &str) -> Result<(), String> {
-    let (parent, key) = pointer
-        .rsplit_once('/')
-        .ok_or(format!("bad pointer {pointer}"))?;
-    let removed = match doc.pointer_mut(parent) {
-        Some(Value::Object(map)) => map.remove(key).is_some(),
-        Some(Value::Array(items)) => match key.parse::<usize>() {
-            Ok(i) if i < items.len() => {
-                items.remove(i);
-                true
-            }
-            _ => false,
-        },
-        _ => false,
-    };
-    removed
-        .then_some(())
-        .ok_or(format!("nothing to remove at {pointer}"))
 }
 
 fn document(spec: &Value) -> Result<Value, String> {

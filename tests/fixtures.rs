@@ -13,10 +13,13 @@
 //! expected diagnostic may pin its `severity`, `span`, `suggestions` and a
 //! part of its `message`.
 
+mod support;
+
 use enhance_qa::{Checker, Profile};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{json, Value};
 use std::path::Path;
+use support::{example, remove, set};
 
 fn main() {
     let args = Arguments::from_args();
@@ -56,73 +59,6 @@ fn main() {
         every_rule_has_fixtures,
     ));
     libtest_mimic::run(&args, trials).exit();
-}
-
-fn example(name: &str) -> Result<Value, Failed> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/examples")
-        .join(name);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?)
-}
-
-/// Sets the value at a JSON Pointer; the parent must exist. An array index
-/// equal to the length appends.
-fn set(doc: &mut Value, pointer: &str, value: Value) -> Result<(), Failed> {
-    let (parent, last) = pointer
-        .rsplit_once('/')
-        .ok_or(format!("bad pointer {pointer}"))?;
-    let key = last.replace("~1", "/").replace("~0", "~");
-    let target = if parent.is_empty() {
-        Some(&mut *doc)
-    } else {
-        doc.pointer_mut(parent)
-    };
-    match target {
-        Some(Value::Object(map)) => {
-            map.insert(key, value);
-        }
-        Some(Value::Array(items)) => {
-            let i: usize = key.parse().map_err(|_| format!("bad index in {pointer}"))?;
-            if i < items.len() {
-                items[i] = value;
-            } else if i == items.len() {
-                items.push(value);
-            } else {
-                return Err(format!("index past the end in {pointer}").into());
-            }
-        }
-        _ => return Err(format!("no parent for {pointer}").into()),
-    }
-    Ok(())
-}
-
-fn remove(doc: &mut Value, pointer: &str) -> Result<(), Failed> {
-    let (parent, last) = pointer
-        .rsplit_once('/')
-        .ok_or(format!("bad pointer {pointer}"))?;
-    let key = last.replace("~1", "/").replace("~0", "~");
-    let target = if parent.is_empty() {
-        Some(&mut *doc)
-    } else {
-        doc.pointer_mut(parent)
-    };
-    let removed = match target {
-        Some(Value::Object(map)) => map.remove(&key).is_some(),
-        Some(Value::Array(items)) => match key.parse::<usize>() {
-            Ok(i) if i < items.len() => {
-                items.remove(i);
-                true
-            }
-            _ => false,
-        },
-        _ => false,
-    };
-    if removed {
-        Ok(())
-    } else {
-        Err(format!("nothing to remove at {pointer}").into())
-    }
 }
 
 fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
