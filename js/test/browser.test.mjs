@@ -1,0 +1,84 @@
+// The packed package in headless Chromium, as a partner's web page loads it:
+// the tarball installed into a scratch site, served on 127.0.0.1, imported
+// from a module script, `await init()` fetching the wasm next to it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, existsSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, extname, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
+let site, server, browser, base;
+
+before(async () => {
+  site = mkdtempSync(join(tmpdir(), "enhance-qa-site-"));
+  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", site], { cwd: join(root, "pkg"), encoding: "utf8" }).trim().split("\n").pop();
+  writeFileSync(join(site, "package.json"), JSON.stringify({ name: "site", private: true, type: "module" }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(site, tarball)], { cwd: site, stdio: "pipe" });
+  const examples = readdirSync(join(root, "tests/examples")).sort().map((f) => readFileSync(join(root, "tests/examples", f), "utf8"));
+  writeFileSync(join(site, "index.html"), `<!doctype html>
+<html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>loading</title></head>
+<body><script type="module">
+  import init, { Checker, rules } from "./node_modules/enhance-qa/enhance_qa.js";
+  await init();
+  const checker = new Checker({ locale: "en" });
+  const docs = ${JSON.stringify(examples)};
+  const cyclic = { kind: "course" }; cyclic.self = cyclic;
+  const thrown = (f) => { try { f(); return null; } catch (e) { return e instanceof Error ? e.message : String(e); } };
+  window.result = {
+    scores: docs.map((t) => checker.check(JSON.parse(t)).score),
+    draft: checker.check({ kind: "course", ects: "7,5", learning_outcomes: ["Understand batteries and cells."] }).diagnostics.map((d) => [d.rule, d.path]),
+    odd: [undefined, 10n, cyclic, "text"].map((v) => checker.check(v).diagnostics[0].rule),
+    json: thrown(() => checker.checkJson("{")),
+    rules: rules().length,
+  };
+  document.title = "done";
+</script></body></html>`);
+  server = createServer((req, res) => {
+    const path = normalize(join(site, decodeURIComponent(new URL(req.url, "http://x").pathname)));
+    const file = path.endsWith("/") ? join(path, "index.html") : path;
+    if (!file.startsWith(site) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  base = `http://127.0.0.1:${server.address().port}/`;
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  rmSync(site, { recursive: true, force: true });
+});
+
+test("the packed package loads with init() and checks in Chromium", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  const wasm = page.waitForResponse((r) => r.url().endsWith(".wasm"));
+  await page.goto(base);
+  assert.equal((await wasm).headers()["content-type"], "application/wasm");
+  await page.waitForFunction(() => document.title === "done");
+  const result = await page.evaluate(() => window.result);
+  assert.deepEqual(result.scores, [100, 100, 100, 100, 100, 100, 100]);
+  assert.ok(result.draft.some(([rule, path]) => rule === "schema.coerced" && path === "/ects"));
+  assert.ok(result.draft.some(([rule, path]) => rule === "lo.vague-verb" && path === "/learning_outcomes/0"));
+  assert.deepEqual(result.odd, ["schema.type", "schema.type", "schema.type", "schema.type"]);
+  assert.match(result.json, /^invalid JSON at line 1, column 2/);
+  assert.ok(result.rules > 40);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
