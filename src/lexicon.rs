@@ -8,6 +8,7 @@ use crate::json::{self, Value};
 use crate::words::Words;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
 
 /// A fast hash for short words (the Fx hash): the maps are built from our
 /// own lexicons, so there is no flooding to defend against.
@@ -81,7 +82,6 @@ pub enum Readability {
 pub struct Lexicon {
     pub language: String,
     pub name: String,
-    pub aliases: Vec<String>,
     pub verb_last: bool,
     pub conjunctions: Vec<String>,
     /// Stems, and whether the verb stands last after each (German modal stems).
@@ -98,7 +98,7 @@ pub struct Lexicon {
     pub readability_name: String,
     /// Vowels outside ASCII (`ä`, `å` …); ASCII ones are in `ascii_vowels`.
     pub vowels: Vec<char>,
-    ascii_vowels: u128,
+    ascii_vowels: [u64; 2],
     pub silent_final_e: bool,
 }
 
@@ -119,14 +119,11 @@ impl Lexicon {
 
     pub fn is_vowel(&self, c: char) -> bool {
         if c.is_ascii() {
-            self.ascii_vowels & (1 << (c as u32)) != 0
+            let b = c as u32;
+            self.ascii_vowels[(b >> 6) as usize] & (1 << (b & 63)) != 0
         } else {
             self.vowels.contains(&c)
         }
-    }
-
-    pub fn serves(&self, language: &str) -> bool {
-        self.language == language || self.aliases.iter().any(|a| a == language)
     }
 
     /// The Bloom level of the action verb that starts at word `at`, and how
@@ -228,32 +225,71 @@ pub fn load_all() -> Vec<Lexicon> {
         .collect()
 }
 
-/// The lexicons a checker uses, with an index of their stop words for
+/// A language a checker can read: its code, name and aliases at once, its
+/// lexicon built the first time a document needs it (most pages read one).
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    aliases: Vec<String>,
+    /// The parsed data file, borrowing the compiled-in text.
+    source: Value<'static>,
+    lexicon: OnceLock<Option<Lexicon>>,
+}
+
+impl Language {
+    pub fn serves(&self, language: &str) -> bool {
+        self.code == language || self.aliases.iter().any(|a| a == language)
+    }
+
+    pub fn lexicon(&self) -> Option<&Lexicon> {
+        self.lexicon
+            .get_or_init(|| build(&self.code, &self.source))
+            .as_ref()
+    }
+}
+
+/// The languages a checker uses, with an index of their stop words for
 /// telling which language a text is written in.
-#[derive(Debug, Clone)]
 pub struct Languages {
-    pub lexicons: Vec<Lexicon>,
-    /// For each stop word, a bit per lexicon (in `lexicons` order) that lists it.
+    pub list: Vec<Language>,
+    /// For each stop word, a bit per language (in `list` order) that lists it.
     stopwords: WordMap<u32>,
     stop_sieve: Sieve,
 }
 
 impl Languages {
-    /// The built-in lexicons named in `enabled`.
+    /// The built-in languages named in `enabled`.
     pub fn new(enabled: &[String]) -> Languages {
-        let lexicons: Vec<Lexicon> = load_all()
-            .into_iter()
-            .filter(|l| enabled.contains(&l.language))
+        let list: Vec<Language> = SOURCES
+            .iter()
+            .filter(|(code, _)| enabled.iter().any(|e| e == code))
+            .filter_map(|(code, text)| {
+                let source = json::parse(text).ok()?;
+                let text_of = |k: &str| {
+                    source
+                        .get(k)
+                        .and_then(Value::as_str)
+                        .unwrap_or(code)
+                        .to_string()
+                };
+                Some(Language {
+                    code: code.to_string(),
+                    name: text_of("name"),
+                    aliases: strings(source.get("aliases")).map(str::to_string).collect(),
+                    lexicon: OnceLock::new(),
+                    source,
+                })
+            })
             .collect();
         let mut stopwords: WordMap<u32> = WordMap::default();
-        for (i, lex) in lexicons.iter().enumerate().take(32) {
-            for w in &lex.stopwords {
-                *stopwords.entry(w.clone()).or_default() |= 1 << i;
+        for (i, language) in list.iter().enumerate().take(32) {
+            for w in strings(language.source.get("stopwords")) {
+                *stopwords.entry(w.to_lowercase()).or_default() |= 1 << i;
             }
         }
         let stop_sieve = Sieve::new(stopwords.keys());
         Languages {
-            lexicons,
+            list,
             stopwords,
             stop_sieve,
         }
@@ -261,10 +297,15 @@ impl Languages {
 
     /// The lexicon that serves a language code.
     pub fn get(&self, language: &str) -> Option<&Lexicon> {
-        self.lexicons.iter().find(|l| l.serves(language))
+        self.list.iter().find(|l| l.serves(language))?.lexicon()
     }
 
-    /// Which lexicons list `word` (lower-case) as a stop word, as bits.
+    /// The place in `list` of the language with this code.
+    pub fn position(&self, code: &str) -> Option<usize> {
+        self.list.iter().position(|l| l.code == code)
+    }
+
+    /// Which languages list `word` (lower-case) as a stop word, as bits.
     pub fn stopword(&self, word: &str) -> u32 {
         if !self.stop_sieve.may_hold(word) {
             return 0;
@@ -285,7 +326,11 @@ fn strings<'a>(v: Option<&'a Value<'a>>) -> impl Iterator<Item = &'a str> {
 }
 
 fn parse(code: &str, text: &str) -> Option<Lexicon> {
-    let root = json::parse(text).ok()?;
+    build(code, &json::parse(text).ok()?)
+}
+
+/// A lexicon from its parsed data file.
+fn build(code: &str, root: &Value<'_>) -> Option<Lexicon> {
     let get = |k: &str| root.get(k);
     let inflection: Vec<&Value<'_>> = get("inflection")
         .and_then(Value::as_array)
@@ -364,7 +409,6 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
             .and_then(Value::as_str)
             .unwrap_or(code)
             .to_string(),
-        aliases: strings(get("aliases")).map(str::to_string).collect(),
         verb_last: get("verb_position").and_then(Value::as_str) == Some("last"),
         conjunctions: strings(get("conjunctions"))
             .map(str::to_lowercase)
@@ -387,7 +431,10 @@ fn parse(code: &str, text: &str) -> Option<Lexicon> {
         ascii_vowels: vowels
             .bytes()
             .filter(u8::is_ascii)
-            .fold(0u128, |m, b| m | 1 << b),
+            .fold([0u64; 2], |mut m, b| {
+                m[usize::from(b >> 6)] |= 1 << (b & 63);
+                m
+            }),
         silent_final_e: syllables.and_then(|s| s.get("silent_final_e")) == Some(&Value::Bool(true)),
     })
 }

@@ -602,12 +602,7 @@ fn language_unsupported(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if verb_rules_apply(cx) || !cx.codes.is_language(language) {
         return;
     }
-    let names: Vec<&str> = cx
-        .languages
-        .lexicons
-        .iter()
-        .map(|l| l.language.as_str())
-        .collect();
+    let names: Vec<&str> = cx.languages.list.iter().map(|l| l.code.as_str()).collect();
     let message = out.message(
         "lo.language-unsupported",
         &[

@@ -165,12 +165,7 @@ pub fn analyse<'v>(cx: &Context<'_, 'v>) -> TextFindings<'v> {
         .english()
         .filter(|e| Some(e.language.as_str()) != cx.lexicon.map(|l| l.language.as_str()));
     let lexicons: Vec<&Lexicon> = cx.lexicon.into_iter().chain(english).collect();
-    let lexicon_at = cx.lexicon.and_then(|l| {
-        cx.languages
-            .lexicons
-            .iter()
-            .position(|x| std::ptr::eq(x, l))
-    });
+    let lexicon_at = cx.lexicon.and_then(|l| cx.languages.position(&l.language));
     let read = |kind: u8, text: &str| read_text(kind, text, cx.lexicon, &lexicons, cx.languages);
     TextFindings {
         texts: texts
@@ -213,7 +208,7 @@ fn read_text(
         reading.stats = lexicon.map(|lex| stats(&words, lex));
     }
     if kind == 1 || kind == 2 {
-        reading.hits = vec![0; languages.lexicons.len()];
+        reading.hits = vec![0; languages.list.len()];
         for i in 0..words.len() {
             let bits = languages.stopword(words.lower(i));
             for (k, h) in reading.hits.iter_mut().enumerate() {
@@ -462,12 +457,7 @@ pub const LANGUAGE_MISMATCH: Rule = Rule {
 
 fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(declared) = cx.lexicon else { return };
-    let Some(own) = cx
-        .languages
-        .lexicons
-        .iter()
-        .position(|l| l.language == declared.language)
-    else {
+    let Some(own) = cx.languages.position(&declared.language) else {
         return;
     };
     let (min_words, min_share, ratio) = (
@@ -496,7 +486,7 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         if !looks_other {
             continue;
         }
-        let Some(other) = cx.languages.lexicons.get(best) else {
+        let Some(other) = cx.languages.list.get(best) else {
             continue;
         };
         let message = out.message(
@@ -504,7 +494,7 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             &[
                 ("looks", &other.name),
                 ("declared", &quote(&declared.language)),
-                ("code", &other.language),
+                ("code", &other.code),
             ],
         );
         out.push(
@@ -512,7 +502,7 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             t.field.path(),
             None,
             message,
-            vec![other.language.clone()],
+            vec![other.code.clone()],
         );
     }
 }
