@@ -3,12 +3,16 @@
 //! For each bundled example it prints the median µs of
 //! - `parse`: the text into a `serde_json::Value` (the yardstick),
 //! - `check_str`: text in, report out (our own parse included),
-//! - `check`: an already parsed `serde_json::Value` in, report out.
+//! - `check`: an already parsed `serde_json::Value` in, report out,
+//! - `remembered`: text in, report out, with a memo that has read the same
+//!   texts in the check before (a form checked again after a keystroke
+//!   elsewhere).
 //!
 //! Then the ratio check_str ÷ parse. The three are measured in turns, a
 //! batch of about 2 ms each, over 61 rounds, so that a slow spell of a
 //! shared machine falls on all of them alike.
 
+use enhance_qa::memo::Memo;
 use enhance_qa::Checker;
 use std::hint::black_box;
 use std::path::Path;
@@ -46,8 +50,8 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3
     );
     println!(
-        "{:<30} {:>6} {:>10} {:>12} {:>10} {:>8}",
-        "example", "bytes", "parse µs", "check_str µs", "check µs", "ratio"
+        "{:<30} {:>6} {:>10} {:>12} {:>10} {:>13} {:>8}",
+        "example", "bytes", "parse µs", "check_str µs", "check µs", "remembered µs", "ratio"
     );
     let mut ratios = Vec::new();
     for file in files {
@@ -76,23 +80,28 @@ fn main() {
         let mut check = || {
             black_box(checker.check(black_box(&value)));
         };
-        let mut runs: [&mut dyn FnMut(); 3] = [&mut parse, &mut check_str, &mut check];
+        let memo = Memo::new();
+        let mut remembered = || {
+            black_box(checker.check_str_remembering(black_box(&text), &memo).ok());
+        };
+        let mut runs: [&mut dyn FnMut(); 4] =
+            [&mut parse, &mut check_str, &mut check, &mut remembered];
         // Batch sizes of about 2 ms, from a warm-up.
         let sizes: Vec<u32> = runs
             .iter_mut()
             .map(|f| ((2000.0 / batch(50, &mut **f)) as u32).max(1))
             .collect();
-        let mut samples = [Vec::new(), Vec::new(), Vec::new()];
+        let mut samples = [Vec::new(), Vec::new(), Vec::new(), Vec::new()];
         for _ in 0..61 {
             for ((f, n), s) in runs.iter_mut().zip(&sizes).zip(samples.iter_mut()) {
                 s.push(batch(*n, &mut **f));
             }
         }
-        let [parse, check_str, check] = samples.map(median);
+        let [parse, check_str, check, remembered] = samples.map(median);
         let ratio = check_str / parse;
         ratios.push(ratio);
         println!(
-            "{name:<30} {:>6} {parse:>10.2} {check_str:>12.2} {check:>10.2} {ratio:>8.2}",
+            "{name:<30} {:>6} {parse:>10.2} {check_str:>12.2} {check:>10.2} {remembered:>13.2} {ratio:>8.2}",
             text.len()
         );
     }
