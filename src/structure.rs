@@ -81,6 +81,30 @@ fn component_path(i: usize, field: &str) -> String {
     pointer(&[Seg::F("components"), Seg::I(i), Seg::F(field)])
 }
 
+/// The sum of a list's credits, reporting (under `key`, at `path` of its
+/// index) each entry of 0 ECTS or less; `None` when any entry is not a
+/// usable number.
+fn credit_sum(
+    credits: impl Iterator<Item = Option<f64>>,
+    path: impl Fn(usize) -> String,
+    key: &str,
+    out: &mut Out<'_>,
+) -> Option<f64> {
+    let mut sum = Some(0.0);
+    for (i, ects) in credits.enumerate() {
+        match ects {
+            Some(e) if e.is_finite() && e > 0.0 => sum = sum.map(|s| s + e),
+            Some(e) => {
+                sum = None;
+                let message = out.message(key, &[("ects", &number(e))]);
+                out.emit(path(i), message);
+            }
+            None => sum = None,
+        }
+    }
+    sum
+}
+
 /// Plans with more codes than this get a hash map of them; smaller ones are
 /// searched in place, which is faster at that size.
 const SMALL_PLAN: usize = 32;
@@ -228,23 +252,18 @@ fn ects_sum(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(list) = &cx.doc.programme.components else {
         return;
     };
-    let mut sum = 0.0;
-    let mut known = true;
-    for (i, c) in list.iter().enumerate() {
-        match c.as_ref().and_then(|c| c.ects) {
-            Some(e) if e.is_finite() && e > 0.0 => sum += e,
-            Some(e) => {
-                known = false;
-                let message = out.message("programme.ects-sum.value", &[("ects", &number(e))]);
-                out.emit(component_path(i, "ects"), message);
-            }
-            None => known = false,
-        }
-    }
+    let credits = list.iter().map(|c| c.as_ref().and_then(|c| c.ects));
+    let sum = credit_sum(
+        credits,
+        |i| component_path(i, "ects"),
+        "programme.ects-sum.value",
+        out,
+    );
     let Some(ects) = cx.doc.programme.ects else {
         return;
     };
-    if !known || (sum - ects).abs() <= out.num(&["tolerance"]) + EPSILON {
+    let Some(sum) = sum else { return };
+    if (sum - ects).abs() <= out.num(&["tolerance"]) + EPSILON {
         return;
     }
     let key = if sum < ects {
@@ -455,31 +474,21 @@ fn elective_pool(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         let (Some("elective-block"), Some(list)) = (c.kind, &c.options) else {
             continue;
         };
-        let mut sum = 0.0;
-        let mut known = true;
-        for (k, o) in list.iter().enumerate() {
-            match o.as_ref().and_then(|o| o.ects) {
-                Some(e) if e.is_finite() && e > 0.0 => sum += e,
-                Some(e) => {
-                    known = false;
-                    let message =
-                        out.message("programme.elective-pool.value", &[("ects", &number(e))]);
-                    let path = pointer(&[
-                        Seg::F("components"),
-                        Seg::I(i),
-                        Seg::F("options"),
-                        Seg::I(k),
-                        Seg::F("ects"),
-                    ]);
-                    out.emit(path, message);
-                }
-                None => known = false,
-            }
-        }
+        let credits = list.iter().map(|o| o.as_ref().and_then(|o| o.ects));
+        let path = |k| {
+            pointer(&[
+                Seg::F("components"),
+                Seg::I(i),
+                Seg::F("options"),
+                Seg::I(k),
+                Seg::F("ects"),
+            ])
+        };
+        let sum = credit_sum(credits, path, "programme.elective-pool.value", out);
         let Some(ects) = c.ects else { continue };
-        if !known || sum + EPSILON >= ects {
+        let Some(sum) = sum.filter(|sum| sum + EPSILON < ects) else {
             continue;
-        }
+        };
         let message = out.message(
             "programme.elective-pool",
             &[("sum", &number(sum)), ("ects", &number(ects))],
