@@ -122,26 +122,31 @@ export class Tape {
     this.pos = 0;
     // Byte 0: 1 when both sides forget the strings they hold before reading.
     const reset = this.ids.size > MAX_STRINGS || this.bytes > MAX_STRING_BYTES;
-    if (reset) {
-      this.ids.clear();
-      this.bytes = 0;
-    }
+    if (reset) this.forget();
     this.u8(reset ? 1 : 0);
     const kind = typeof value;
-    if (kind === "undefined") return "undefined";
-    if (kind === "function") return "a function";
-    if (kind === "symbol") return "a symbol";
-    // Strings met before a failure may have been given ids: forget them all.
+    if (kind === "undefined") return this.fail("undefined");
+    if (kind === "function") return this.fail("a function");
+    if (kind === "symbol") return this.fail("a symbol");
     try {
       this.value(value, 0);
     } catch (e) {
-      this.ids.clear();
-      this.bytes = 0;
-      this.open.clear();
-      if (e instanceof Foreign) return e.message;
-      return "a value that cannot be read as JSON";
+      return this.fail(e instanceof Foreign ? e.message : "a value that cannot be read as JSON");
     }
     return this.buf.subarray(0, this.pos);
+  }
+
+  /// No tape: the checker forgets its strings whenever it gets none, so the
+  /// writer forgets them too (some may have been numbered before the failure).
+  fail(reason) {
+    this.forget();
+    return reason;
+  }
+
+  forget() {
+    this.ids.clear();
+    this.bytes = 0;
+    this.open.clear();
   }
 }
 
@@ -154,6 +159,5 @@ export function write_tape(tape, value) {
 }
 
 export function forget_tape(tape) {
-  tape.ids.clear();
-  tape.bytes = 0;
+  tape.forget();
 }
