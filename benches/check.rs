@@ -12,10 +12,12 @@
 //! batch of about 2 ms each, over 61 rounds, so that a slow spell of a
 //! shared machine falls on all of them alike.
 
+#[path = "../tests/support/mod.rs"]
+mod support;
+
 use enhance_qa::memo::Memo;
 use enhance_qa::Checker;
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Instant;
 
 /// Microseconds per call of `f`, over a batch of `n` calls.
@@ -35,14 +37,6 @@ fn median(mut v: Vec<f64>) -> f64 {
 fn main() {
     // `cargo test --benches` runs this without `--bench`: keep that quick.
     let quick = !std::env::args().any(|a| a == "--bench");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .collect();
-    files.sort();
     let t = Instant::now();
     let checker = Checker::default();
     println!(
@@ -54,13 +48,7 @@ fn main() {
         "example", "bytes", "parse µs", "check_str µs", "check µs", "remembered µs", "ratio"
     );
     let mut ratios = Vec::new();
-    for file in files {
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
-        let name = file
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .to_string();
+    for (name, text) in support::examples() {
         if quick {
             let report = checker.check_str(&text);
             println!(

@@ -1,30 +1,9 @@
 //! The bundled examples are realistic, valid documents: each checks clean.
 
 use enhance_qa::{Checker, Severity};
-use std::path::Path;
+mod support;
 
-fn examples() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|f| {
-            (
-                f.file_name()
-                    .unwrap_or_default()
-                    .to_string_lossy()
-                    .to_string(),
-                std::fs::read_to_string(&f).unwrap_or_default(),
-            )
-        })
-        .collect()
-}
+use support::examples;
 
 #[test]
 fn there_are_seven_examples() {

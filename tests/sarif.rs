@@ -42,6 +42,16 @@ fn at(text: &str, line: u64, column: u64) -> &str {
     ""
 }
 
+/// `enhance-qa check --format sarif` over a folder.
+fn sarif_of(dir: &Path) -> Output {
+    run(&[
+        "check",
+        "--format",
+        "sarif",
+        dir.to_str().unwrap_or_default(),
+    ])
+}
+
 /// The log of a folder with a programme (pretty-printed, several findings),
 /// a one-line course with non-ASCII text before its findings, and an array
 /// of two courses.
@@ -74,12 +84,7 @@ fn log(folder: &str) -> (Value, PathBuf, Output) {
         serde_json::to_string_pretty(&json!([upv, second])).unwrap_or_default(),
     )
     .unwrap_or_default();
-    let out = run(&[
-        "check",
-        "--format",
-        "sarif",
-        dir.to_str().unwrap_or_default(),
-    ]);
+    let out = sarif_of(&dir);
     let log: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
         panic!(
             "not JSON ({e}):\n{}\n{}",
@@ -236,12 +241,7 @@ fn the_examples_give_notes_only_and_invalid_json_is_a_notification() {
         "{\n  \"kind\": \"course\",\n  \"code\" 1\n}",
     )
     .unwrap_or_default();
-    let out = run(&[
-        "check",
-        "--format",
-        "sarif",
-        dir.to_str().unwrap_or_default(),
-    ]);
+    let out = sarif_of(&dir);
     assert_eq!(out.status.code(), Some(2));
     let log: Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
     let invocation = &log["runs"][0]["invocations"][0];

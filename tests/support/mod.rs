@@ -1,8 +1,33 @@
 //! What the fixture runners share: the bundled examples, and documents
 //! derived from them by setting or removing values at JSON Pointers.
+// Each test crate (and the benchmark) uses a part of this module.
+#![allow(dead_code)]
 
 use serde_json::Value;
 use std::path::Path;
+
+/// Every bundled example as (file name, text), in name order.
+pub fn examples() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|f| {
+            let name = f
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .to_string();
+            (name, std::fs::read_to_string(&f).unwrap_or_default())
+        })
+        .collect()
+}
 
 pub fn example(name: &str) -> Result<Value, String> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
