@@ -69,10 +69,11 @@ test-wasm: pkg setup-browser test-native
 
 test: lint test-native test-wasm
 
-bench: setup pkg
+bench: setup pkg setup-browser
 	$(CARGO) bench --locked --bench check
 	$(CARGO) bench --locked --bench catalogue
 	node js/bench.mjs
+	node js/latency.mjs
 
 rules:
 	$(CARGO) run --quiet --locked -- rules

@@ -49,13 +49,26 @@ function parseName(name) {
   return { segments, list };
 }
 
+// Names recur at every keystroke: each is parsed once.
+const parsedNames = new Map();
+function parsedName(name) {
+  let parsed = parsedNames.get(name);
+  if (parsed === undefined) {
+    parsed = parseName(name);
+    if (parsed) parsed.path = pointer(parsed.segments);
+    if (parsedNames.size > 50000) parsedNames.clear();
+    parsedNames.set(name, parsed);
+  }
+  return parsed;
+}
+
 const pointer = (segments) =>
   segments.map((s) => "/" + String(s).replaceAll("~", "~0").replaceAll("/", "~1")).join("");
 
 /** The JSON Pointer a field name stands for, or null when it is not a path. */
 export function pathOf(name) {
-  const parsed = parseName(name);
-  return parsed ? pointer(parsed.segments) : null;
+  const parsed = parsedName(name);
+  return parsed ? parsed.path : null;
 }
 
 // ---- reading --------------------------------------------------------------
@@ -145,9 +158,9 @@ function read(form, kind) {
   const anchors = new Map(); // path → element
   const groups = new Map(); // path → elements sharing it (checkboxes, radios)
   for (const el of form.elements) {
-    const parsed = parseName(el.name);
+    const parsed = parsedName(el.name);
     if (!parsed || el.disabled) continue;
-    const path = pointer(parsed.segments);
+    const { path } = parsed;
     if (el instanceof HTMLFieldSetElement) {
       anchors.set(path, el);
       continue;
