@@ -30,7 +30,8 @@ function pictures(kind, host, infos) {
   }
   const load = settingsOf(infos, "programme.semester-load");
   const semesters = h("div", { className: "picture" });
-  const coverage = h("div", { className: "picture scroll" });
+  // Wide plans scroll sideways; a keyboard user can scroll it once it has focus.
+  const coverage = h("div", { className: "picture scroll", tabindex: 0, role: "region", "aria-label": "Outcome coverage matrix" });
   const cycles = h("div", { className: "picture" });
   host.append(
     h("h3", { text: "Credits per semester" }), semesters,
@@ -72,6 +73,7 @@ function setup(kind, infos) {
   const form = panel.querySelector("form");
   const { noun } = KINDS[kind];
   buildForm(form, KINDS[kind].sections);
+  syncRefs(form);
   wireGroups(form);
   form.addEventListener("submit", (e) => e.preventDefault()); // the page never submits anything
   form.addEventListener("eqa-rows", (e) => syncRefs(form, e.detail.list.dataset.key === "learning_outcomes" ? e.detail.before : null));

@@ -97,6 +97,7 @@ function list(field, pattern, depth) {
       tools);
   };
   node.initialRows = field.rows ?? 0;
+  node.plain = field.item.type !== "row";
   return node;
 }
 

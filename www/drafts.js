@@ -157,6 +157,12 @@ export function fillForm(form, doc, kind) {
       }
     }
   }
+  // Empty lists of plain values (outcomes, languages) get their first empty
+  // rows, as in a fresh form: trailing empty values are not part of the document.
+  for (const list of form.querySelectorAll("fieldset.list")) {
+    const rows = list.querySelector(":scope > .rows");
+    if (list.plain && rows.children.length === 0) for (let i = 0; i < list.initialRows; i++) rows.append(list.makeRow());
+  }
   renumber(form);
   syncRefs(form);
   const held = readForm(form, { kind });
