@@ -51,6 +51,15 @@ function pictures(kind, host, infos) {
   };
 }
 
+/** Tells each component row its type, so the stylesheet can tuck away fields that type does not use. */
+function markComponentTypes(form) {
+  for (const select of form.querySelectorAll(".list-components > .rows > .row > .row-fields > .field > select")) {
+    if (!/^components\[\d+\]\.type$/.test(select.name)) continue;
+    const row = select.closest(".row");
+    if (row.dataset.ctype !== select.value) row.dataset.ctype = select.value;
+  }
+}
+
 function toolbar(kind, panel) {
   const id = (s) => `${kind}-${s}`;
   const examples = h("select", { id: id("example") },
@@ -92,8 +101,13 @@ function setup(kind, infos) {
   const aside = panel.querySelector("aside");
   const checker = new Checker({ locale: "en" });
   let attachment = null;
+  // On a phone the panel comes after the form; a bar at the bottom keeps the score in sight and leads to it.
+  aside.id = `check-${kind}`;
+  const pill = h("a", { className: "score-pill", href: `#check-${kind}` });
+  panel.append(pill);
   const summary = new SummaryPanel(aside.querySelector(".summary"), {
     kind,
+    pill,
     infos,
     onPick(d) {
       // A finding without a field of its own goes to the nearest field above it.
@@ -117,6 +131,7 @@ function setup(kind, infos) {
       summary.render(report, form, unplaced);
       draw(doc);
       if (kind === "programme") {
+        markComponentTypes(form);
         const list = (Array.isArray(doc.components) ? doc.components : []).map((c) => c?.code).filter((c) => typeof c === "string" && c);
         if (codes.dataset.key !== list.join("\n")) {
           codes.dataset.key = list.join("\n");

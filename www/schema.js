@@ -218,7 +218,7 @@ export const PROGRAMME = [
             { key: "type", label: "Type", type: "select", options: COMPONENT_TYPES, empty: "Choose…" },
             { key: "ects", label: "ECTS", type: "number", attrs: { min: 0, step: 0.5 } },
             { key: "semester", label: "Semester", type: "number", attrs: { min: 1, step: 1 } },
-            institutionInput("institution", "Taught by", "Optional."),
+            institutionInput("institution", "Taught by (optional)"),
             { key: "mobility", label: "Mobility", type: "select", options: MOBILITY, empty: "Not set", hint: "For mobility windows." },
             { key: "contributes_to", label: "Contributes to outcomes", type: "refs" },
             {

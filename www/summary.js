@@ -58,7 +58,8 @@ export function labelFor(fields, path) {
 }
 
 export class SummaryPanel {
-  constructor(host, { kind, infos, onPick, onUndo }) {
+  constructor(host, { kind, infos, onPick, onUndo, pill }) {
+    this.pill = pill;
     this.kind = kind;
     this.ruleGroup = new Map(infos.map((r) => [r.id, r.group]));
     this.groups = groupsFor(infos, kind);
@@ -81,6 +82,7 @@ export class SummaryPanel {
       h("h3", { text: "Criteria" }),
       this.criteria,
       this.findingsTitle,
+      h("p", { className: "findings-hint", text: "Select a finding to go to its field." }),
       this.allClear,
       this.findings,
     );
@@ -96,6 +98,10 @@ export class SummaryPanel {
     const card = this.host.querySelector(".score-card");
     card.dataset.level = report.counts.error ? "error" : report.counts.warning ? "warning" : "ok";
     this.score.textContent = String(report.score);
+    if (this.pill) {
+      this.pill.dataset.level = card.dataset.level;
+      this.pill.textContent = `Score ${report.score} · ${plural(report.counts.error, SEVERITY_WORD.error)} · ${plural(report.counts.warning, SEVERITY_WORD.warning)} — see the findings`;
+    }
     this.counts.replaceChildren(...["error", "warning", "info"].map((s) =>
       h("li", { dataset: { severity: s }, text: plural(report.counts[s], SEVERITY_WORD[s]) })));
 
