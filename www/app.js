@@ -52,8 +52,8 @@ function pictures(kind, host, infos) {
 }
 
 /** Tells each component row its type, so the stylesheet can tuck away fields that type does not use. */
-function markComponentTypes(form) {
-  for (const select of form.querySelectorAll(".list-components > .rows > .row > .row-fields > .field > select")) {
+function markComponentTypes(form, only = null) {
+  for (const select of only ? [only] : form.querySelectorAll("select[name^='components[']")) {
     if (!/^components\[\d+\]\.type$/.test(select.name)) continue;
     const row = select.closest(".row");
     if (row.dataset.ctype !== select.value) row.dataset.ctype = select.value;
@@ -86,6 +86,7 @@ function setup(kind, infos) {
   wireGroups(form);
   form.addEventListener("submit", (e) => e.preventDefault()); // the page never submits anything
   form.addEventListener("eqa-rows", (e) => syncRefs(form, e.detail.list.dataset.key === "learning_outcomes" ? e.detail.before : null));
+  if (kind === "programme") form.addEventListener("change", (e) => e.target instanceof HTMLSelectElement && markComponentTypes(form, e.target));
 
   const tools = toolbar(kind, panel);
   const say = (text) => (tools.status.textContent = text);
@@ -93,6 +94,7 @@ function setup(kind, infos) {
   if (draft) {
     try {
       fillForm(form, JSON.parse(draft), kind);
+      markComponentTypes(form);
     } catch {
       say("The saved draft could not be read; the form starts empty.");
     }
@@ -131,14 +133,13 @@ function setup(kind, infos) {
       summary.render(report, form, unplaced);
       draw(doc);
       if (kind === "programme") {
-        markComponentTypes(form);
         const list = (Array.isArray(doc.components) ? doc.components : []).map((c) => c?.code).filter((c) => typeof c === "string" && c);
         if (codes.dataset.key !== list.join("\n")) {
           codes.dataset.key = list.join("\n");
           codes.replaceChildren(...list.map((c) => h("option", { value: c })));
         }
       }
-      saver.save(fileText(doc));
+      saver.save(() => fileText(doc));
     },
     onFix() {
       summary.fixed();
@@ -148,6 +149,7 @@ function setup(kind, infos) {
   /** Puts a document into the form and checks it at once. */
   const load = (doc, what) => {
     const kept = fillForm(form, doc, kind);
+    markComponentTypes(form);
     attachment.check();
     saver.flush();
     say(kept ? `${what} The file has ${kept} ${kept === 1 ? "field" : "fields"} this form does not show; ${kept === 1 ? "it is" : "they are"} kept, listed in the findings and exported again.` : what);
@@ -174,6 +176,7 @@ function setup(kind, infos) {
   tools.clear.addEventListener("click", () => {
     if (!confirm(`Clear the ${noun} form? Everything typed in it is removed (export first to keep a copy).`)) return;
     clearForm(form, kind);
+    markComponentTypes(form);
     attachment.check();
     saver.flush();
     say("The form is empty.");

@@ -197,7 +197,7 @@ export function saved(kind) {
   }
 }
 
-/** Saves a document's text at most once per `delay` ms; flush() saves what is pending now. */
+/** Saves a document's text at most once per `delay` ms (made only then); flush() saves what is pending now. */
 export function autosaver(kind, delay = 300) {
   let timer = 0;
   let pending = null;
@@ -206,7 +206,7 @@ export function autosaver(kind, delay = 300) {
     timer = 0;
     if (pending === null) return;
     try {
-      localStorage.setItem(STORE + kind, pending);
+      localStorage.setItem(STORE + kind, pending());
     } catch {
       // full or disabled storage: nothing more we can do here
     }
@@ -214,8 +214,8 @@ export function autosaver(kind, delay = 300) {
   };
   addEventListener("pagehide", flush);
   return {
-    save(text) {
-      pending = text;
+    save(make) {
+      pending = make; // the text is made when saved, so keystrokes between saves cost nothing
       if (!timer) timer = setTimeout(flush, delay);
     },
     flush,

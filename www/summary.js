@@ -1,7 +1,6 @@
 // The panel beside a form: score, counts, the criteria groups with a
 // pass/fail mark, and every finding (those without a field of their own
 // too), each a button that takes the user to its field.
-import { pathOf } from "/pkg/form.js";
 import { h } from "./build.js";
 import { GROUP_TITLES } from "./schema.js";
 
@@ -33,25 +32,27 @@ function describe(el) {
   return parts.join(" › ");
 }
 
-/** Field elements of the form by the JSON Pointer they stand for. */
-function fieldsByPath(form) {
-  const map = new Map();
-  for (const el of form.elements) {
-    if (!el.name || el.name.startsWith("_")) continue;
-    const path = pathOf(el.name.endsWith("[]") ? el.name.slice(0, -2) : el.name);
-    if (path !== null && !map.has(path)) map.set(path, el.name.endsWith("[]") ? el.closest("fieldset") ?? el : el);
-  }
-  return map;
+/** The form's name for a path's segments: ["components", "3", "title"] → "components[3].title". */
+const nameOf = (segments) =>
+  segments.map((s, i) => (/^\d+$/.test(s) ? `[${s}]` : i === 0 ? s : `.${s}`)).join("");
+
+/** The field (or fieldset) standing for a path's segments, looked up by name. */
+function fieldAt(form, segments) {
+  const name = nameOf(segments);
+  const found = form.elements.namedItem(name) ?? form.elements.namedItem(`${name}[]`);
+  if (!found) return null;
+  const first = found instanceof RadioNodeList ? found[0] : found;
+  return first.name.endsWith("[]") ? first.closest("fieldset") ?? first : first;
 }
 
 /** The label of the nearest field at or above `path`, with what lies below it. */
-export function labelFor(fields, path) {
+export function labelFor(form, path) {
   if (path === "") return "The whole document";
-  const segments = path.split("/").slice(1);
+  const segments = path.split("/").slice(1).map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
   for (let n = segments.length; n > 0; n--) {
-    const el = fields.get("/" + segments.slice(0, n).join("/"));
+    const el = fieldAt(form, segments.slice(0, n));
     if (!el) continue;
-    const rest = segments.slice(n).map((s) => (/^\d+$/.test(s) ? `#${Number(s) + 1}` : s.replaceAll("~1", "/").replaceAll("~0", "~")));
+    const rest = segments.slice(n).map((s) => (/^\d+$/.test(s) ? `#${Number(s) + 1}` : s));
     return [describe(el), ...rest].filter(Boolean).join(" › ");
   }
   return segments.join(" › ");
@@ -95,6 +96,10 @@ export class SummaryPanel {
   }
 
   render(report, form, unplaced) {
+    // Most keystrokes change no finding: then there is nothing to redraw.
+    const signature = JSON.stringify([report.diagnostics, unplaced.length]);
+    if (signature === this.signature) return;
+    this.signature = signature;
     const card = this.host.querySelector(".score-card");
     card.dataset.level = report.counts.error ? "error" : report.counts.warning ? "warning" : "ok";
     this.score.textContent = String(report.score);
@@ -123,14 +128,13 @@ export class SummaryPanel {
         h("span", { className: "group-detail", text: ` — ${detail}` }));
     }));
 
-    const fields = fieldsByPath(form);
     const loose = new Set(unplaced);
     this.findingsTitle.textContent = `Findings (${report.diagnostics.length})`;
     this.allClear.hidden = report.diagnostics.length > 0;
     this.findings.replaceChildren(...report.diagnostics.map((d) => {
       const button = h("button", { type: "button", className: "finding" },
         h("span", { className: "eqa-severity", text: d.severity }),
-        h("span", { className: "finding-field", text: labelFor(fields, d.path) }),
+        h("span", { className: "finding-field", text: labelFor(form, d.path) }),
         h("span", { className: "finding-message", text: d.message }),
         loose.has(d) ? h("span", { className: "finding-note", text: "Not shown beside a field." }) : null);
       button.addEventListener("click", () => this.onPick(d));
