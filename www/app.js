@@ -77,7 +77,8 @@ function toolbar(kind, panel) {
   return { examples, load, file, exportButton, clear, status };
 }
 
-function setup(kind, infos) {
+/** Builds a form and puts its saved draft back; needs no checker, so it runs while the wasm loads. */
+function setup(kind) {
   const panel = document.getElementById(`panel-${kind}`);
   const form = panel.querySelector("form");
   const { noun } = KINDS[kind];
@@ -99,6 +100,11 @@ function setup(kind, infos) {
       say("The saved draft could not be read; the form starts empty.");
     }
   }
+  return { panel, form, noun, tools, say };
+}
+
+/** Attaches the live checks to a prepared form, with its panel, pictures and file buttons. */
+function connect(kind, { panel, form, noun, tools, say }, infos) {
   const saver = autosaver(kind);
   const aside = panel.querySelector("aside");
   const checker = new Checker({ locale: "en" });
@@ -254,13 +260,15 @@ function wireTabs() {
 // ---- start ----------------------------------------------------------------
 
 try {
-  await init();
+  const loading = init(); // the wasm compiles while the forms are built
+  wireTabs();
+  const prepared = { course: setup("course"), programme: setup("programme") };
+  await loading;
   const probe = new Checker({ locale: "en" });
   const infos = probe.rules();
   probe.free();
-  wireTabs();
-  setup("course", infos);
-  setup("programme", infos);
+  connect("course", prepared.course, infos);
+  connect("programme", prepared.programme, infos);
   renderRules(document.getElementById("rules-list"), infos);
   document.getElementById("loading").remove();
   document.documentElement.dataset.ready = "true";

@@ -12,12 +12,13 @@ or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss
 ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu`.split(/\s+/);
 
 const names = new Intl.DisplayNames(["en"], { type: "language" });
+const byName = new Intl.Collator("en").compare;
 const languageOption = (code) => [code, `${names.of(code) ?? code} (${code})`];
 export const LANGUAGES = {
   "Alliance languages": ALLIANCE_LANGUAGES.map(languageOption),
   "Other languages": ISO_639_1.filter((c) => !ALLIANCE_LANGUAGES.includes(c))
     .map(languageOption)
-    .sort((a, b) => a[1].localeCompare(b[1], "en")),
+    .sort((a, b) => byName(a[1], b[1])),
 };
 
 export const SDGS = [
