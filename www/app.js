@@ -7,7 +7,7 @@ import { buildForm, h } from "./build.js";
 import { wireGroups, syncRefs } from "./groups.js";
 import { COURSE, PROGRAMME, EXAMPLES } from "./schema.js";
 import { SummaryPanel, renderRules } from "./summary.js";
-import { fillForm, clearForm, mergeKept, ordered, fileText, isEmpty, saved, autosaver, download, fileName } from "./drafts.js";
+import { fillForm, clearForm, mergeKept, keptCount, ordered, fileText, isEmpty, saved, autosaver, download, fileName } from "./drafts.js";
 import { settingsOf, workloadChart, semesterChart, coverageMatrix, prerequisiteCycles, cycleChart } from "./charts.js";
 
 const KINDS = { course: { sections: COURSE, noun: "course description" }, programme: { sections: PROGRAMME, noun: "programme proposal" } };
@@ -69,12 +69,13 @@ function toolbar(kind, panel) {
   const exportButton = h("button", { type: "button", className: "export", text: "Export JSON" });
   const clear = h("button", { type: "button", className: "clear", text: "Clear the form" });
   const status = h("p", { className: "status", role: "status" });
+  const dropKept = h("button", { type: "button", className: "drop-kept", hidden: true });
   panel.querySelector(".toolbar").append(
     h("div", { className: "tool-group" }, h("label", { for: id("example"), text: "Start from an example" }), h("div", { className: "inline" }, examples, load)),
     h("div", { className: "tool-group files" },
-      h("label", { className: "button", for: id("import"), text: "Import JSON…" }), file, exportButton, clear),
+      h("label", { className: "button", for: id("import"), text: "Import JSON…" }), file, exportButton, clear, dropKept),
     status);
-  return { examples, load, file, exportButton, clear, status };
+  return { examples, load, file, exportButton, clear, status, dropKept };
 }
 
 /** Builds a form and puts its saved draft back; needs no checker, so it runs while the wasm loads. */
@@ -146,6 +147,10 @@ function connect(kind, { panel, form, noun, tools, say }, infos) {
         }
       }
       saver.save(() => fileText(doc));
+      // Fields kept from an imported file cannot be edited here; this button lets them go.
+      const kept = keptCount(form);
+      tools.dropKept.hidden = kept === 0;
+      tools.dropKept.textContent = `Remove ${kept === 1 ? "the field" : `the ${kept} fields`} this form does not show`;
     },
     onFix() {
       summary.fixed();
@@ -160,6 +165,13 @@ function connect(kind, { panel, form, noun, tools, say }, infos) {
     saver.flush();
     say(kept ? `${what} The file has ${kept} ${kept === 1 ? "field" : "fields"} this form does not show; ${kept === 1 ? "it is" : "they are"} kept, listed in the findings and exported again.` : what);
   };
+
+  tools.dropKept.addEventListener("click", () => {
+    form.kept = [];
+    attachment.check();
+    saver.flush();
+    say("The fields this form does not show are removed.");
+  });
 
   tools.load.addEventListener("click", async () => {
     const name = tools.examples.value;

@@ -62,6 +62,9 @@ function holder(form, segments) {
   return { row: null, rest: segments };
 }
 
+/** How many kept pieces are still in the document (a removed row takes its own along). */
+export const keptCount = (form) => (form.kept ?? []).filter(({ row }) => !row || row.isConnected).length;
+
 /** Puts back what the form could not hold, where the user has not typed a value since. */
 export function mergeKept(form, doc) {
   for (const { row, rest, value } of form.kept ?? []) {

@@ -44,7 +44,13 @@ async function open(t, { context } = {}) {
   page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
   page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
   page.on("request", (r) => !r.url().startsWith(base) && !r.url().startsWith("blob:") && !r.url().startsWith("data:") && problems.push(`request to another origin: ${r.url()}`));
-  page.on("dialog", (d) => d.accept());
+  // confirm() questions are recorded and answered as `answer.accept` says.
+  const dialogs = [];
+  const answer = { accept: true };
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    return answer.accept ? d.accept() : d.dismiss();
+  });
   await page.goto(base);
   await page.waitForSelector("html[data-ready]");
   const done = async () => {
@@ -53,7 +59,7 @@ async function open(t, { context } = {}) {
     await context.close();
   };
   t.after?.(() => context.close().catch(() => {}));
-  return { page, context, problems, done };
+  return { page, context, problems, done, dialogs, answer };
 }
 
 const panel = (kind) => `#panel-${kind}`;
@@ -291,6 +297,36 @@ test("export, import, export round-trips byte for byte, unknown fields kept and 
   assert.deepEqual(moved.activities[0].note, { week: 3 });
   await page.click(`${panel("course")} button[aria-label="Remove activity 1"]`);
   assert.ok(!(await exported(page, "course")).text.includes('"note"'));
+  // The rest can be let go from the page.
+  await page.click(`${panel("course")} .drop-kept`);
+  await page.waitForFunction((s) => !document.querySelector(`${s} .findings li[data-rule="schema.unknown-field"]`), panel("course"));
+  assert.ok(!(await exported(page, "course")).text.includes("room_number"));
+  assert.equal(await page.isVisible(`${panel("course")} .drop-kept`), false);
+  await done();
+});
+
+test("clearing and loading an example over a filled form ask first", async (t) => {
+  const { page, done, dialogs, answer } = await open(t);
+  const p = panel("course");
+  await loadExample(page, "course", "course-en-chalmers.json");
+  assert.deepEqual(dialogs, [], "an empty form is filled without a question");
+  await page.fill(`${p} [name="code"]`, "MY-OWN-1");
+  answer.accept = false;
+  await page.click(`${p} .clear`);
+  assert.equal(dialogs.length, 1);
+  assert.match(dialogs[0], /Clear the course description form\?/);
+  assert.equal(await page.inputValue(`${p} [name="code"]`), "MY-OWN-1");
+  await page.selectOption("#course-example", "course-en-upv.json");
+  await page.click(`${p} button:has-text("Load the example")`);
+  assert.equal(dialogs.length, 2);
+  assert.match(dialogs[1], /Replace what is in the course description form/);
+  assert.equal(await page.inputValue(`${p} [name="code"]`), "MY-OWN-1");
+  answer.accept = true;
+  await page.click(`${p} .clear`);
+  await page.waitForFunction((s) => document.querySelector(`${s} .status`).textContent === "The form is empty.", p);
+  assert.equal(await page.inputValue(`${p} [name="code"]`), "");
+  assert.equal(await page.$$eval(`${p} .list-learning_outcomes .row`, (r) => r.length), 3, "a fresh form's empty outcome rows");
+  assert.ok(await page.$(`${p} li.eqa-message[data-rule="schema.required"]`));
   await done();
 });
 
