@@ -39,14 +39,14 @@ export const fileText = (doc) => JSON.stringify(doc, null, 2) + "\n";
  * fields, and values the form has no control for. Each is kept beside the
  * row it belongs to, so it moves with the row and goes when the row goes.
  */
-function leftovers(form, doc, held, segments = [], out = []) {
+function leftovers(doc, held, segments = [], out = []) {
   if (isObject(doc)) {
     for (const [key, value] of Object.entries(doc)) {
-      if (isObject(held) && key in held) leftovers(form, value, held[key], [...segments, key], out);
+      if (isObject(held) && key in held) leftovers(value, held[key], [...segments, key], out);
       else out.push([...segments, key]);
     }
   } else if (Array.isArray(doc) && Array.isArray(held) && doc.length === held.length) {
-    doc.forEach((value, i) => leftovers(form, value, held[i], [...segments, String(i)], out));
+    doc.forEach((value, i) => leftovers(value, held[i], [...segments, String(i)], out));
   }
   return out;
 }
@@ -146,7 +146,7 @@ export function fillForm(form, doc, kind) {
       el.value = typeof value === "string" || typeof value === "number" ? String(value) : "";
     }
   }
-  // Ticked values the boxes do not offer ("hybrid" mobility, a repeated goal…) get a box of their own.
+  // Ticked values the boxes do not offer ("hybrid" mobility, goal 18…) get a box of their own, so nothing is lost.
   for (const fieldset of form.querySelectorAll("fieldset.checks:not(.refs)")) {
     const boxes = [...fieldset.querySelectorAll("input[type=checkbox]")];
     if (!boxes.length) continue;
@@ -169,7 +169,7 @@ export function fillForm(form, doc, kind) {
   renumber(form);
   syncRefs(form);
   const held = readForm(form, { kind });
-  form.kept = leftovers(form, doc, held).map((segments) => ({ ...holder(form, segments), value: get(doc, segments) }));
+  form.kept = leftovers(doc, held).map((segments) => ({ ...holder(form, segments), value: get(doc, segments) }));
   return form.kept.length;
 }
 

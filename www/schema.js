@@ -224,7 +224,7 @@ export const PROGRAMME = [
             { key: "contributes_to", label: "Contributes to outcomes", type: "refs" },
             {
               key: "prerequisites", label: "Prerequisites", type: "list", noun: "prerequisite", rows: 0, hint: "Codes of components that must come first.",
-              item: { key: null, label: "Component code", type: "text", list: "component-codes", attrs: { autocomplete: "off", spellcheck: "false" } },
+              item: { key: null, label: "Prerequisite", type: "text", list: "component-codes", attrs: { autocomplete: "off", spellcheck: "false" } },
             },
             {
               key: "options", label: "Options", type: "list", noun: "option", rows: 0, hint: "For elective blocks: the electives a student picks from.",
