@@ -51,6 +51,17 @@ function pictures(kind, host, infos) {
   };
 }
 
+/**
+ * Most alliance countries write 7,5; an English number field would silently
+ * drop the comma and read 75, so a comma typed there becomes a decimal point.
+ */
+function decimalComma(e) {
+  const field = e.target;
+  if (e.key !== "," || !(field instanceof HTMLInputElement) || field.type !== "number") return;
+  e.preventDefault();
+  document.execCommand("insertText", false, ".");
+}
+
 /** Tells each component row its type, so the stylesheet can tuck away fields that type does not use. */
 function markComponentTypes(form, only = null) {
   for (const select of only ? [only] : form.querySelectorAll("select[name^='components[']")) {
@@ -87,6 +98,7 @@ function setup(kind) {
   syncRefs(form);
   wireGroups(form);
   form.addEventListener("submit", (e) => e.preventDefault()); // the page never submits anything
+  form.addEventListener("keydown", decimalComma);
   form.addEventListener("eqa-rows", (e) => syncRefs(form, e.detail.list.dataset.key === "learning_outcomes" ? e.detail.before : null));
   if (kind === "programme") form.addEventListener("change", (e) => e.target instanceof HTMLSelectElement && markComponentTypes(form, e.target));
 

@@ -169,6 +169,12 @@ test("the workload bar follows the activities, against the profile's hours-per-c
   await page.waitForFunction((s) => document.querySelector(s).getAttribute("aria-label").includes("150 hours"), chart);
   const band = await page.$eval(`${chart} rect.band`, (r) => Number(r.getAttribute("width")));
   assert.ok(band > 0);
+  // A decimal comma, as most alliance countries write it, is read as a decimal point (not 75).
+  await page.fill(`${panel("course")} [name="ects"]`, "");
+  await page.click(`${panel("course")} [name="ects"]`);
+  await page.keyboard.type("7,5");
+  assert.equal(await page.inputValue(`${panel("course")} [name="ects"]`), "7.5");
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute("aria-label").includes("7.5 ECTS"), chart);
   await done();
 });
 
