@@ -68,8 +68,10 @@ export class SummaryPanel {
     this.score = h("span", { className: "score-value", text: "–" });
     this.counts = h("ul", { className: "counts" });
     this.undo = h("button", { type: "button", className: "undo", hidden: true, text: "Undo the last fix" });
+    this.fixes = 0; // one-click fixes that the button can still take back
     this.undo.addEventListener("click", () => {
-      if (!onUndo()) this.undo.hidden = true;
+      this.fixes = onUndo() ? this.fixes - 1 : 0;
+      this.undo.hidden = this.fixes <= 0;
     });
     this.criteria = h("ul", { className: "criteria" });
     this.findingsTitle = h("h3", { text: "Findings" });
@@ -92,6 +94,7 @@ export class SummaryPanel {
 
   /** Shows the undo button after a one-click fix. */
   fixed() {
+    this.fixes++;
     this.undo.hidden = false;
   }
 

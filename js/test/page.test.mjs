@@ -135,6 +135,7 @@ test("the one-click fix replaces the vague verb, and the undo button and Ctrl+Z 
   assert.equal(await undo.isVisible(), true);
   await undo.click();
   assert.equal(await page.inputValue(field), VAGUE);
+  assert.equal(await undo.isVisible(), false, "nothing left to undo");
   await page.waitForSelector(fix);
 
   await page.locator(fix).first().click();
@@ -308,6 +309,16 @@ test("export, import, export round-trips byte for byte, unknown fields kept and 
   await page.waitForFunction((s) => !document.querySelector(`${s} .findings li[data-rule="schema.unknown-field"]`), panel("course"));
   assert.ok(!(await exported(page, "course")).text.includes("room_number"));
   assert.equal(await page.isVisible(`${panel("course")} .drop-kept`), false);
+
+  // A file that is not JSON is refused with its line and column; a programme goes to its own form.
+  await page.setInputFiles("#course-import", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from('{"kind": "course",\n  "code": }') });
+  await page.waitForFunction((s) => document.querySelector(`${s} .status`).textContent.startsWith("broken.json is not a JSON file"), panel("course"));
+  assert.match(await page.textContent(`${panel("course")} .status`), /line 2, column 11/);
+  await page.click("#tab-course");
+  await page.setInputFiles("#course-import", { name: "plan.json", mimeType: "application/json", buffer: Buffer.from(example("programme-bachelor.json")) });
+  await page.waitForFunction(() => document.querySelector("#tab-programme").getAttribute("aria-selected") === "true");
+  await page.waitForFunction((s) => document.querySelector(`${s} .status`).textContent.startsWith("Imported plan.json"), panel("programme"));
+  assert.equal(await page.inputValue(`${panel("programme")} [name="code"]`), JSON.parse(example("programme-bachelor.json")).code);
   await done();
 });
 
