@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { serve } from "../serve.mjs";
+import { launch } from "../chromium.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const example = (name) => readFileSync(`${root}tests/examples/${name}`, "utf8");
@@ -18,10 +19,7 @@ let server, browser, base;
 before(async () => {
   server = await serve({ port: 0 });
   base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launch(chromium);
 });
 
 after(async () => {
