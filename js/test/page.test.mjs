@@ -387,6 +387,12 @@ test("markup typed into every text field stays text", async (t) => {
     // The payloads are quoted in messages as text.
     assert.ok(await page.$$eval(`${p} .eqa-message, ${p} .finding`, (l) => l.some((x) => x.textContent.includes("<img src=x") || x.textContent.includes("<script>"))));
   }
+  // The same from a file: an unknown key, a choice the list lacks, a tick the boxes lack.
+  const file = { kind: "course", [payloads[0]]: payloads[1], delivery: payloads[0], mobility: [payloads[1]], sdgs: [payloads[0]] };
+  await page.click("#tab-course");
+  await importText(page, "course", "payload.json", JSON.stringify(file));
+  await page.waitForSelector(`${panel("course")} .findings li[data-rule="schema.unknown-field"]`);
+  assert.ok((await page.textContent(`${panel("course")} [name="delivery"]`)).includes(payloads[0]));
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.equal(await page.$$eval("img", (i) => i.length), 0);
