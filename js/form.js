@@ -77,10 +77,9 @@ const isText = (el) =>
   el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && TEXT_TYPES.has(el.type));
 
 /** A control's value as the document holds it; "" stands for empty. */
-function typed(el, raw) {
-  const type = el.dataset.type;
-  if (type === "boolean") return raw === "" ? "" : raw === "true" || raw === "on";
-  if (type === "number" || (el instanceof HTMLInputElement && el.type === "number")) {
+function typed(role, raw) {
+  if (role.type === "boolean") return raw === "" ? "" : raw === "true" || raw === "on";
+  if (role.numeric) {
     const text = raw.trim();
     if (text === "") return "";
     // A number the form could not read stays the user's text: the checker
@@ -90,7 +89,36 @@ function typed(el, raw) {
   return raw;
 }
 
-const numeric = (el) => el.dataset.type === "number" || (el instanceof HTMLInputElement && el.type === "number");
+// What each element is, worked out once: forms are read at every keystroke,
+// and their elements seldom change what they are (a new name is seen).
+const roles = new WeakMap();
+function roleOf(el) {
+  const name = el.name;
+  let role = roles.get(el);
+  if (role && role.name === name) return role;
+  const parsed = typeof name === "string" ? parsedName(name) : null;
+  let kind = "skip";
+  if (!parsed) kind = "skip";
+  else if (el instanceof HTMLFieldSetElement) kind = "anchor";
+  else if (el instanceof HTMLInputElement) {
+    if (SKIPPED_TYPES.has(el.type)) kind = "skip";
+    else if (el.type === "checkbox") kind = parsed.list ? "check-list" : "check";
+    else if (el.type === "radio") kind = "radio";
+    else kind = "value";
+  } else if (el instanceof HTMLSelectElement) kind = el.multiple ? "multiple" : "value";
+  else if (el instanceof HTMLTextAreaElement) kind = "value";
+  const type = el.dataset?.type;
+  role = {
+    name,
+    parsed,
+    kind,
+    type,
+    numeric: type === "number" || (el instanceof HTMLInputElement && el.type === "number"),
+    inArray: parsed ? typeof parsed.segments.at(-1) === "number" : false,
+  };
+  roles.set(el, role);
+  return role;
+}
 
 /** Sets `value` at `segments` in `doc`, creating what lies between. */
 function put(doc, segments, value) {
@@ -158,50 +186,47 @@ function read(form, kind) {
   const anchors = new Map(); // path → element
   const groups = new Map(); // path → elements sharing it (checkboxes, radios)
   for (const el of form.elements) {
-    const parsed = parsedName(el.name);
-    if (!parsed || el.disabled) continue;
-    const { path } = parsed;
-    if (el instanceof HTMLFieldSetElement) {
+    const role = roleOf(el);
+    if (role.kind === "skip" || el.disabled) continue;
+    const { path, segments } = role.parsed;
+    if (role.kind === "anchor") {
       anchors.set(path, el);
       continue;
     }
-    if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement)) continue;
-    if (el instanceof HTMLInputElement && SKIPPED_TYPES.has(el.type)) continue;
-    const { segments, list } = parsed;
-    const inArray = typeof segments.at(-1) === "number";
     keepRows(doc, segments);
-    const shared = el instanceof HTMLInputElement && (el.type === "radio" || (el.type === "checkbox" && list));
-    if (shared) {
+    if (role.kind === "radio" || role.kind === "check-list") {
       if (!groups.has(path)) groups.set(path, []);
       groups.get(path).push(el);
-    } else if (!anchors.has(path) || !(anchors.get(path) instanceof HTMLFieldSetElement)) {
+    } else if (!(anchors.get(path) instanceof HTMLFieldSetElement)) {
       anchors.set(path, el);
     }
-    if (el instanceof HTMLInputElement && el.type === "checkbox") {
-      if (list) {
-        if (!el.checked) continue;
-        const value = typed(el, el.value);
-        if (value === "") continue;
+    switch (role.kind) {
+      case "check-list": {
+        if (!el.checked) break;
+        const value = typed(role, el.value);
+        if (value === "") break;
         const current = segments.reduce((n, s) => (n == null ? n : n[s]), doc);
         if (Array.isArray(current)) current.push(value);
         else put(doc, segments, [value]);
-      } else {
-        put(doc, segments, el.checked);
+        break;
       }
-      continue;
+      case "check":
+        put(doc, segments, el.checked);
+        break;
+      case "radio":
+        if (el.checked) put(doc, segments, typed(role, el.value));
+        break;
+      case "multiple": {
+        const values = [...el.selectedOptions].map((o) => typed(role, o.value)).filter((v) => v !== "");
+        if (values.length) put(doc, segments, values);
+        break;
+      }
+      default: {
+        const value = typed(role, el.value);
+        if (value !== "") put(doc, segments, value);
+        else if (role.inArray) put(doc, segments, role.numeric ? EMPTY_NUMBER : EMPTY_TEXT);
+      }
     }
-    if (el instanceof HTMLInputElement && el.type === "radio") {
-      if (el.checked) put(doc, segments, typed(el, el.value));
-      continue;
-    }
-    if (el instanceof HTMLSelectElement && el.multiple) {
-      const values = [...el.selectedOptions].map((o) => typed(el, o.value)).filter((v) => v !== "");
-      if (values.length) put(doc, segments, values);
-      continue;
-    }
-    const value = typed(el, el.value);
-    if (value !== "") put(doc, segments, value);
-    else if (inArray) put(doc, segments, numeric(el) ? EMPTY_NUMBER : EMPTY_TEXT);
   }
   settle(doc);
   for (const [path, elements] of groups) {

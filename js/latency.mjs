@@ -45,7 +45,7 @@ const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q 
 const row = (label, values) => {
   const s = [...values].sort((a, b) => a - b);
   const f = (v) => v.toFixed(1).padStart(6);
-  console.log(`${label.padEnd(44)} p50 ${f(quantile(s, 0.5))} ms   p95 ${f(quantile(s, 0.95))} ms   max ${f(s.at(-1))} ms   (n=${s.length})`);
+  console.log(`${label.padEnd(52)} p50 ${f(quantile(s, 0.5))} ms   p95 ${f(quantile(s, 0.95))} ms   max ${f(s.at(-1))} ms   (n=${s.length})`);
 };
 
 const server = await serve({ port: 0 });
@@ -78,12 +78,22 @@ try {
     // posted from a rAF callback runs once that frame is painted.
     window.latencies = [];
     window.work = [];
+    window.frames = []; // 1: painted in the first frame after the keystroke, as the typed letter is
     let start = 0;
-    document.addEventListener("keydown", (e) => (start = e.timeStamp), true);
+    let frame = 0;
+    let frameAtKey = 0;
+    const count = () => {
+      frame++;
+      requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    document.addEventListener("keydown", (e) => ((start = e.timeStamp), (frameAtKey = frame)), true);
     document.addEventListener("input", () => {
       const t = start;
-      requestAnimationFrame((frame) => {
-        window.work.push(performance.now() - frame);
+      const k = frameAtKey;
+      requestAnimationFrame((now) => {
+        window.work.push(performance.now() - now);
+        window.frames.push(frame - k);
         const channel = new MessageChannel();
         channel.port1.onmessage = () => window.latencies.push(performance.now() - t);
         channel.port2.postMessage(0);
@@ -108,10 +118,28 @@ try {
     await page.keyboard.press(i % 12 === 11 ? "Backspace" : text[i % text.length] === " " ? "Space" : text[i % text.length]);
     await page.waitForFunction((n) => window.latencies.length > n, before);
   }
-  const { latencies, work } = await page.evaluate(() => ({ latencies: window.latencies, work: window.work }));
+  const { latencies, work, frames } = await page.evaluate(() => ({ latencies: window.latencies, work: window.work, frames: window.frames }));
+  // The floor: the same keystrokes in a bare input that nothing checks.
+  await page.evaluate(() => {
+    const bare = document.createElement("input");
+    bare.id = "bare";
+    bare.setAttribute("aria-label", "bare input");
+    document.body.prepend(bare);
+    window.latencies = [];
+  });
+  await page.click("#bare");
+  for (let i = 0; i < KEYS; i++) {
+    const before = await page.evaluate(() => window.latencies.length);
+    await page.keyboard.press(text[i % text.length] === " " ? "Space" : text[i % text.length]);
+    await page.waitForFunction((n) => window.latencies.length > n, before);
+  }
+  const bare = await page.evaluate(() => window.latencies);
   const report = await page.evaluate(() => document.querySelector("#form-programme")?.querySelectorAll(".eqa-message").length);
   console.log(`live form latency, Chromium ${browser.version()}, a programme of 40 components (${fields} fields, ${report} messages beside fields)`);
   row("keystroke → feedback painted", latencies);
+  row("keystroke → letter painted in a bare input (floor)", bare);
+  const sameFrame = frames.filter((f) => f <= 1).length;
+  console.log(`feedback painted in the keystroke's first frame, with the letter: ${sameFrame} of ${frames.length} keystrokes`);
   row("  of which the check and DOM work in the frame", work);
   row("navigation → first report painted (empty form)", firstReport);
 } finally {
