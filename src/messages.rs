@@ -165,6 +165,7 @@ pub fn list(items: &[&str], or: &str) -> String {
 }
 
 /// Every key of the English catalogue, for tests that each is used.
+#[cfg(test)]
 pub fn english_keys() -> Vec<String> {
     catalogue("en")
         .unwrap_or_default()

@@ -1,8 +1,8 @@
 //! A form checked at every keystroke: with a memo, the reports are exactly
 //! those of a fresh check, and the memo holds about one document's texts.
 
-use enhance_qa::memo::Memo;
 use enhance_qa::Checker;
+use enhance_qa::Memo;
 use serde_json::{json, Value};
 
 fn example(name: &str) -> Value {

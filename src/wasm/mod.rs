@@ -9,9 +9,9 @@
 
 mod tape;
 
-use crate::memo::Memo;
+use crate::analysis::memo::Memo;
 use crate::profile::Profile;
-use crate::registry;
+use crate::rules::infos;
 use js_sys::{Reflect, Uint8Array, JSON};
 use std::cell::RefCell;
 use tape::Strings;
@@ -78,6 +78,28 @@ export interface RuleInfo {
   applies: "course" | "programme" | "both";
   summary: string;
   source: string;
+  /** The rule explained, for a page's help. */
+  explain: RuleExplanation;
+}
+
+/** What a rule checks and why, how to fix a finding, examples and settings. */
+export interface RuleExplanation {
+  checks: string;
+  /** What the standard in the rule's `source` asks. */
+  why: string;
+  fix: string;
+  /** A document (JSON text) on which the rule fires; an array of documents for "catalogue.*". */
+  fires: string;
+  /** A document (JSON text) on which the rule stays silent. */
+  silent: string;
+  settings: RuleSettingInfo[];
+}
+
+/** One setting of a rule in a profile: its key (nested keys joined by "/"), type and default. */
+export interface RuleSettingInfo {
+  key: string;
+  type: "number" | "severity";
+  default: number | string;
 }
 
 /** A rule's setting in a profile: a severity, "off", or its thresholds. */
@@ -152,7 +174,8 @@ impl Checker {
             Profile::from_json(&text).map_err(|e| JsError::new(&format!("invalid profile: {e}")))?
         };
         Ok(Checker {
-            inner: crate::Checker::with_locale(profile, &locale),
+            inner: crate::Checker::build(profile, &locale)
+                .map_err(|e| JsError::new(&format!("invalid profile: {e}")))?,
             memo: Memo::new(),
             tape: new_tape(),
             strings: RefCell::new(Strings::default()),
@@ -204,7 +227,7 @@ impl Checker {
     /// Every rule's metadata, with this checker's severities.
     #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
     pub fn rules(&self) -> JsValue {
-        to_js(&registry::infos(self.inner.profile()))
+        to_js(&infos(self.inner.profile()))
     }
 
     /// The package's version.
@@ -229,7 +252,7 @@ impl Checker {
 /// Every rule's metadata, with the built-in profile's severities.
 #[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> JsValue {
-    to_js(&registry::infos(&Profile::built_in()))
+    to_js(&infos(&Profile::built_in()))
 }
 
 /// The package's version.

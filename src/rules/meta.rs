@@ -1,11 +1,12 @@
 //! Identity and metadata rules (`meta.*`).
 
-use crate::document::{pointer, Kind, Seg};
+use crate::analysis::similar;
+use crate::analysis::words;
+use crate::document::{Field, Kind};
 use crate::messages::{number, quote};
-use crate::registry::{Applies, Context, Group, Out, Rule};
+use crate::pointer::{pointer, Seg};
 use crate::report::Severity;
-use crate::similar;
-use crate::words;
+use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
 
 pub const RULES: &[Rule] = &[
     CODE_FORMAT,
@@ -24,6 +25,7 @@ pub const CODE_FORMAT: Rule = Rule {
     applies: Applies::Both,
     summary: "`code` is not 2–32 characters of letters, digits, `-`, `_`, `.` or `/`.",
     source: "ECTS Users' Guide 2015, §7.1 (course code)",
+    settings: &[Setting::number("min", 2.0), Setting::number("max", 32.0)],
     check: code_format,
 };
 
@@ -62,6 +64,7 @@ pub const TITLE_LENGTH: Rule = Rule {
     applies: Applies::Both,
     summary: "The title is too short, too long, or written in capitals.",
     source: "ECTS Users' Guide 2015, §7.1 (course title)",
+    settings: &[Setting::number("min", 3.0), Setting::number("max", 200.0)],
     check: title_length,
 };
 
@@ -93,6 +96,7 @@ pub const LANGUAGE_CODE: Rule = Rule {
     applies: Applies::Both,
     summary: "`language` or a teaching language is not an ISO 639-1 code.",
     source: "ECTS Users' Guide 2015, §7.1 (language of instruction); ISO 639-1",
+    settings: &[],
     check: language_code,
 };
 
@@ -124,6 +128,7 @@ pub const ISCED_CODE: Rule = Rule {
     applies: Applies::Both,
     summary: "`isced_f` is not an ISCED-F 2013 broad, narrow or detailed field code.",
     source: "UNESCO ISCED-F 2013",
+    settings: &[],
     check: isced_code,
 };
 
@@ -142,6 +147,7 @@ pub const EQF_LEVEL: Rule = Rule {
     applies: Applies::Both,
     summary: "`eqf_level` is not a whole number from 5 to 8.",
     source: "European Qualifications Framework (2017); QF-EHEA",
+    settings: &[Setting::number("min", 5.0), Setting::number("max", 8.0)],
     check: eqf_level,
 };
 
@@ -171,18 +177,14 @@ pub const INSTITUTION: Rule = Rule {
     summary:
         "An institution id the profile does not know (info for an external programme partner).",
     source: "ENHANCE alliance profile",
+    settings: &[Setting::severity("partner_severity", "info")],
     check: institution,
 };
 
 fn institution(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let known: Vec<&str> = cx
-        .profile
-        .institutions
-        .iter()
-        .map(|i| i.id.as_str())
-        .collect();
+    let known: Vec<&str> = cx.institutions.iter().map(|i| i.id.as_str()).collect();
     let report = |out: &mut Out<'_>, path: String, id: &str, severity: Severity| {
-        if cx.profile.institution(id).is_some() {
+        if cx.institution(id).is_some() {
             return;
         }
         let suggestions: Vec<String> = similar::closest(id, &known, 2)
@@ -233,6 +235,7 @@ pub const EMAIL: Rule = Rule {
     applies: Applies::Course,
     summary: "The coordinator's e-mail address is not a plausible address.",
     source: "ECTS Users' Guide 2015, §7.1 (name of lecturers)",
+    settings: &[],
     check: email,
 };
 
@@ -282,11 +285,14 @@ pub const SDG: Rule = Rule {
     applies: Applies::Both,
     summary: "An `sdgs` entry is not a whole number from 1 to 17, or is repeated.",
     source: "UN Sustainable Development Goals (2015)",
+    settings: &[Setting::number("min", 1.0), Setting::number("max", 17.0)],
     check: sdg,
 };
 
 fn sdg(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(sdgs) = &cx.doc.sdgs else { return };
+    let Field::Value(sdgs) = &cx.doc.sdgs else {
+        return;
+    };
     let (min, max) = (out.num(&["min"]), out.num(&["max"]));
     for (n, &(i, goal)) in sdgs.iter().enumerate() {
         let path = pointer(&[Seg::F("sdgs"), Seg::I(i)]);

@@ -2,12 +2,13 @@
 //! adds up semester by semester, covers the programme outcomes, and its
 //! prerequisites can be followed.
 
-use crate::document::{pointer, Component, ElectiveOption, Seg};
-use crate::json::Value;
+use crate::analysis::graph::{cycle_through, Tarjan};
+use crate::analysis::plan::{components, ordered_by_semester, prerequisite_graph, whole};
+use crate::analysis::similar;
+use crate::document::DEGREES;
 use crate::messages::{number, quote};
-use crate::registry::{Applies, Context, Group, Out, Rule};
-use crate::similar;
-use std::collections::HashMap;
+use crate::pointer::{pointer, Seg};
+use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
 
 pub const RULES: &[Rule] = &[
     DEGREE_LEVEL,
@@ -33,49 +34,6 @@ const EPSILON: f64 = 1e-6;
 /// Unknown prerequisites that get "did you mean" suggestions; the rest get
 /// none, so that the work stays linear in the size of the plan.
 const MAX_SUGGESTED: usize = 16;
-
-/// The components that are objects, with their index in the document.
-pub(crate) fn components<'a, 'v>(
-    cx: &'a Context<'_, 'v>,
-) -> impl Iterator<Item = (usize, &'a Component<'v>)> {
-    cx.doc
-        .programme
-        .components
-        .iter()
-        .flatten()
-        .enumerate()
-        .filter_map(|(i, c)| Some((i, c.as_ref()?)))
-}
-
-/// A component's options that are objects, with their index.
-pub(crate) fn options<'a, 'v>(
-    c: &'a Component<'v>,
-) -> impl Iterator<Item = (usize, &'a ElectiveOption<'v>)> {
-    c.options
-        .iter()
-        .flatten()
-        .enumerate()
-        .filter_map(|(k, o)| Some((k, o.as_ref()?)))
-}
-
-/// A whole number of 1 or more (a semester, an outcome number).
-fn whole(x: f64) -> Option<usize> {
-    (x.fract() == 0.0 && (1.0..=1e12).contains(&x)).then_some(x as usize)
-}
-
-/// `semesters` when it is a whole number from 1 to the profile's maximum,
-/// which keeps per-semester work bounded whatever the input.
-fn semester_count(cx: &Context<'_, '_>) -> Option<usize> {
-    let max = match cx
-        .profile
-        .rule(DURATION.id)
-        .and_then(|r| r.get("max_semesters"))
-    {
-        Some(Value::Number(n)) => *n,
-        _ => f64::NAN,
-    };
-    whole(cx.doc.programme.semesters?).filter(|&n| n as f64 <= max)
-}
 
 fn component_path(i: usize, field: &str) -> String {
     pointer(&[Seg::F("components"), Seg::I(i), Seg::F(field)])
@@ -105,61 +63,6 @@ fn credit_sum(
     sum
 }
 
-/// Plans with more codes than this get a hash map of them; smaller ones are
-/// searched in place, which is faster at that size.
-const SMALL_PLAN: usize = 32;
-
-/// A programme's component and option codes, read once per check and shared
-/// by the rules about codes and prerequisites.
-#[derive(Debug, Default)]
-pub struct Plan<'v> {
-    /// Every code in document order (a component, then its options): the
-    /// code, its component's index and, for an option, the option's index.
-    pub codes: Vec<(&'v str, usize, Option<usize>)>,
-    /// Where each code is first used, as an index into `codes` (large plans only).
-    first: Option<HashMap<&'v str, usize>>,
-}
-
-impl<'v> Plan<'v> {
-    pub fn read(cx: &Context<'_, 'v>) -> Plan<'v> {
-        let mut plan = Plan::default();
-        for (i, c) in components(cx) {
-            plan.codes.extend(c.code.map(|code| (code, i, None)));
-            plan.codes
-                .extend(options(c).filter_map(|(k, o)| Some((o.code?, i, Some(k)))));
-        }
-        if plan.codes.len() > SMALL_PLAN {
-            let mut first = HashMap::with_capacity(plan.codes.len());
-            for (n, &(code, _, _)) in plan.codes.iter().enumerate() {
-                first.entry(code).or_insert(n);
-            }
-            plan.first = Some(first);
-        }
-        plan
-    }
-
-    /// The index in `codes` of a code's first use.
-    fn first_use(&self, code: &str) -> Option<usize> {
-        match &self.first {
-            Some(first) => first.get(code).copied(),
-            None => self.codes.iter().position(|&(c, _, _)| c == code),
-        }
-    }
-
-    /// Where a code is first used: its component and, for an option, the option.
-    pub fn find(&self, code: &str) -> Option<(usize, Option<usize>)> {
-        let n = self.first_use(code)?;
-        self.codes.get(n).map(|&(_, i, k)| (i, k))
-    }
-
-    /// Whether the code at `n` in `codes` repeats an earlier one, and which.
-    fn earlier(&self, n: usize) -> Option<(usize, Option<usize>)> {
-        let &(code, _, _) = self.codes.get(n)?;
-        let first = self.first_use(code).filter(|&f| f != n)?;
-        self.codes.get(first).map(|&(_, i, k)| (i, k))
-    }
-}
-
 pub const DEGREE_LEVEL: Rule = Rule {
     id: "programme.degree-level",
     group: Group::Structure,
@@ -167,6 +70,12 @@ pub const DEGREE_LEVEL: Rule = Rule {
     summary:
         "`eqf_level` does not match `degree` (short-cycle 5, bachelor 6, master 7, doctorate 8).",
     source: "QF-EHEA 2005/2018 (cycles); EQF Recommendation 2017, Annex III",
+    settings: &[
+        Setting::number("levels/short-cycle", 5.0),
+        Setting::number("levels/bachelor", 6.0),
+        Setting::number("levels/master", 7.0),
+        Setting::number("levels/doctorate", 8.0),
+    ],
     check: degree_level,
 };
 
@@ -176,12 +85,11 @@ fn degree_level(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     };
     let expected = out.num(&["levels", degree]);
     // A level that no degree has is `meta.eqf-level`'s to report.
-    let levels = out.settings.get("levels").and_then(Value::as_object);
-    let is_level = levels
-        .unwrap_or(&[])
+    let is_level = DEGREES
         .iter()
-        .any(|(_, v)| matches!(v, Value::Number(n) if *n == level));
-    if expected.is_nan() || level == expected || !is_level {
+        .filter_map(|d| out.num_for(&["levels", d]))
+        .any(|n| n == level);
+    if level == expected || !is_level {
         return;
     }
     let message = out.message(
@@ -208,6 +116,16 @@ pub const ECTS_RANGE: Rule = Rule {
     applies: Applies::Programme,
     summary: "The programme's ECTS lie outside its cycle's range (bachelor 180–240, master 90–120, short cycle 90–120).",
     source: "QF-EHEA 2005/2018 (credit ranges of the cycles); ECTS Users' Guide 2015, §2.2",
+    settings: &[
+        Setting::number("short-cycle/min", 90.0),
+        Setting::number("short-cycle/max", 120.0),
+        Setting::number("bachelor/min", 180.0),
+        Setting::number("bachelor/max", 240.0),
+        Setting::number("master/min", 90.0),
+        Setting::number("master/max", 120.0),
+        Setting::number("master/tolerated_min", 60.0),
+        Setting::severity("tolerated_severity", "warning"),
+    ],
     check: ects_range,
 };
 
@@ -216,9 +134,12 @@ fn ects_range(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let (Some(degree), Some(ects)) = (p.degree, p.ects) else {
         return;
     };
-    let (min, max) = (out.num(&[degree, "min"]), out.num(&[degree, "max"]));
     // A degree without a range in the profile (the doctorate) is not checked.
-    if min.is_nan() || max.is_nan() || (ects >= min && ects <= max) {
+    let (Some(min), Some(max)) = (out.num_for(&[degree, "min"]), out.num_for(&[degree, "max"]))
+    else {
+        return;
+    };
+    if ects >= min && ects <= max {
         return;
     }
     let params = [
@@ -227,7 +148,8 @@ fn ects_range(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         ("min", &number(min)),
         ("max", &number(max)),
     ];
-    if ects >= out.num(&[degree, "tolerated_min"]) && ects < min {
+    let tolerated = out.num_for(&[degree, "tolerated_min"]);
+    if tolerated.is_some_and(|t| ects >= t) && ects < min {
         let Some(severity) = out.severity_setting("tolerated_severity") else {
             return;
         };
@@ -245,6 +167,7 @@ pub const ECTS_SUM: Rule = Rule {
     applies: Applies::Programme,
     summary: "The components' ECTS do not add up to the programme's `ects` (or a component carries 0 ECTS or less).",
     source: "ECTS Users' Guide 2015, §2.2 and §4.1 (programme structure)",
+    settings: &[Setting::number("tolerance", 0.01)],
     check: ects_sum,
 };
 
@@ -289,13 +212,17 @@ pub const SEMESTER_LOAD: Rule = Rule {
     summary:
         "A full-time semester more than 3 ECTS away from 30, or a part-time semester above 30.",
     source: "ECTS Users' Guide 2015, §2.2 (30 credits a semester)",
+    settings: &[
+        Setting::number("full-time/target", 30.0),
+        Setting::number("full-time/tolerance", 3.0),
+        Setting::number("part-time/max", 30.0),
+    ],
     check: semester_load,
 };
 
 fn semester_load(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let p = &cx.doc.programme;
-    let (Some(n), Some(mode), Some(list)) = (semester_count(cx), p.study_mode, &p.components)
-    else {
+    let (Some(n), Some(mode), Some(list)) = (cx.semesters(), p.study_mode, &p.components) else {
         return;
     };
     let mut sums = vec![0.0; n];
@@ -351,6 +278,11 @@ pub const DURATION: Rule = Rule {
     applies: Applies::Programme,
     summary: "A full-time programme whose semesters × 30 is not its ECTS (or `semesters` is not a whole number of 1 or more).",
     source: "ECTS Users' Guide 2015, §2.2 (60 credits a full-time year)",
+    settings: &[
+        Setting::number("per_semester", 30.0),
+        Setting::number("max_semesters", 40.0),
+        Setting::severity("invalid_severity", "error"),
+    ],
     check: duration,
 };
 
@@ -397,12 +329,13 @@ pub const SEMESTER_RANGE: Rule = Rule {
     applies: Applies::Programme,
     summary: "A component's `semester` is not a whole number from 1 to `semesters`.",
     source: "ECTS Users' Guide 2015, §4.1 (programme structure)",
+    settings: &[],
     check: semester_range,
 };
 
 fn semester_range(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let count = semester_count(cx);
-    for (i, c) in components(cx) {
+    let count = cx.semesters();
+    for (i, c) in components(cx.doc) {
         let Some(s) = c.semester else { continue };
         let message = match (whole(s), count) {
             (None, _) => out.message(
@@ -425,6 +358,7 @@ pub const DUPLICATE_CODE: Rule = Rule {
     applies: Applies::Programme,
     summary: "Two components or options share a code.",
     source: "ECTS Users' Guide 2015, §7.1 (course codes)",
+    settings: &[],
     check: duplicate_code,
 };
 
@@ -466,11 +400,12 @@ pub const ELECTIVE_POOL: Rule = Rule {
     applies: Applies::Programme,
     summary: "An elective block whose options add up to fewer ECTS than the block (or an option carries 0 ECTS or less).",
     source: "ECTS Users' Guide 2015, §4.1 (optional components)",
+    settings: &[],
     check: elective_pool,
 };
 
 fn elective_pool(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    for (i, c) in components(cx) {
+    for (i, c) in components(cx.doc) {
         let (Some("elective-block"), Some(list)) = (c.kind, &c.options) else {
             continue;
         };
@@ -503,6 +438,10 @@ pub const THESIS: Rule = Rule {
     applies: Applies::Programme,
     summary: "A bachelor or master without a thesis, or a thesis below 10 ECTS (bachelor) or 15 ECTS (master).",
     source: "QF-EHEA (Dublin descriptors); ESG 2015, standard 1.2",
+    settings: &[
+        Setting::number("bachelor/min_ects", 10.0),
+        Setting::number("master/min_ects", 15.0),
+    ],
     check: thesis,
 };
 
@@ -512,10 +451,9 @@ fn thesis(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         return;
     };
     // A degree without a minimum in the profile needs no thesis.
-    let min = out.num(&[degree, "min_ects"]);
-    if min.is_nan() {
+    let Some(min) = out.num_for(&[degree, "min_ects"]) else {
         return;
-    }
+    };
     let mut found = false;
     let mut unknown = false;
     for (i, c) in list.iter().enumerate() {
@@ -547,39 +485,13 @@ fn thesis(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     }
 }
 
-/// Which components' `contributes_to` could not be read (it has its own
-/// `schema.*` diagnostic), by index: one pass over the findings.
-fn unreadable_contributions(cx: &Context<'_, '_>) -> Vec<bool> {
-    let count = cx.doc.programme.components.as_ref().map_or(0, Vec::len);
-    let mut flags = vec![false; count];
-    for f in cx.findings {
-        if f.issue == crate::document::Issue::Coerced {
-            continue;
-        }
-        let Some((index, rest)) = f
-            .path
-            .strip_prefix("/components/")
-            .and_then(|r| r.split_once('/'))
-        else {
-            continue;
-        };
-        let field = rest.split('/').next().unwrap_or_default();
-        if field != "contributes_to" {
-            continue;
-        }
-        if let Some(flag) = index.parse::<usize>().ok().and_then(|i| flags.get_mut(i)) {
-            *flag = true;
-        }
-    }
-    flags
-}
-
 pub const OUTCOME_COVERAGE: Rule = Rule {
     id: "programme.outcome-coverage",
     group: Group::Structure,
     applies: Applies::Programme,
     summary: "A programme learning outcome that no component contributes to.",
     source: "ESG 2015, standard 1.2 (programme design); ECTS Users' Guide 2015, §4.1",
+    settings: &[],
     check: outcome_coverage,
 };
 
@@ -589,12 +501,14 @@ fn outcome_coverage(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         return;
     };
     // A component or mapping that could not be read might cover any outcome.
-    if list.iter().any(Option::is_none) || unreadable_contributions(cx).contains(&true) {
+    if list.iter().any(Option::is_none)
+        || components(cx.doc).any(|(_, c)| c.contributes_to_unreadable)
+    {
         return;
     }
     let total = cx.doc.outcome_count;
     let mut covered = vec![false; total];
-    for (_, c) in components(cx) {
+    for (_, c) in components(cx.doc) {
         for &(_, n) in c.contributes_to.iter().flatten() {
             if let Some(slot) = whole(n).and_then(|n| covered.get_mut(n - 1)) {
                 *slot = true;
@@ -623,20 +537,20 @@ pub const UNMAPPED_COMPONENT: Rule = Rule {
     applies: Applies::Programme,
     summary: "A mandatory or thesis component that names no programme outcome in `contributes_to`.",
     source: "ESG 2015, standard 1.2 (programme design)",
+    settings: &[],
     check: unmapped_component,
 };
 
 fn unmapped_component(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let mut unreadable: Option<Vec<bool>> = None;
-    for (i, c) in components(cx) {
+    for (i, c) in components(cx.doc) {
         let Some(kind @ ("mandatory" | "thesis")) = c.kind else {
             continue;
         };
         if c.contributes_to.is_some() {
             continue;
         }
-        let flags = unreadable.get_or_insert_with(|| unreadable_contributions(cx));
-        if flags.get(i).copied().unwrap_or(false) {
+        // An unreadable mapping has its own `schema.*` diagnostic.
+        if c.contributes_to_unreadable {
             continue;
         }
         let message = out.message("programme.unmapped-component", &[("type", kind)]);
@@ -650,6 +564,7 @@ pub const UNKNOWN_OUTCOME: Rule = Rule {
     applies: Applies::Programme,
     summary: "A `contributes_to` number that is not a programme learning outcome.",
     source: "ESG 2015, standard 1.2",
+    settings: &[],
     check: unknown_outcome,
 };
 
@@ -658,7 +573,7 @@ fn unknown_outcome(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         return;
     }
     let count = cx.doc.outcome_count;
-    for (i, c) in components(cx) {
+    for (i, c) in components(cx.doc) {
         for &(k, n) in c.contributes_to.iter().flatten() {
             if whole(n).is_some_and(|n| n <= count) {
                 continue;
@@ -686,6 +601,7 @@ pub const PREREQUISITE_UNKNOWN: Rule = Rule {
     applies: Applies::Programme,
     summary: "A prerequisite code that is not the code of a component or option.",
     source: "ECTS Users' Guide 2015, §4.1 (prerequisites)",
+    settings: &[],
     check: prerequisite_unknown,
 };
 
@@ -693,7 +609,7 @@ fn prerequisite_unknown(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let plan = cx.plan();
     let mut known: Option<Vec<&str>> = None;
     let mut suggested = 0;
-    for (i, c) in components(cx) {
+    for (i, c) in components(cx.doc) {
         for &(k, code) in &c.prerequisites {
             if plan.find(code).is_some() {
                 continue;
@@ -734,171 +650,15 @@ pub const PREREQUISITE_CYCLE: Rule = Rule {
     applies: Applies::Programme,
     summary: "Prerequisites that form a cycle (A → B → C → A).",
     source: "ECTS Users' Guide 2015, §4.1 (prerequisites)",
+    settings: &[],
     check: prerequisite_cycle,
 };
 
-/// Each component's prerequisites that are components, by index (options
-/// have no prerequisites of their own, so no cycle runs through them).
-fn prerequisite_graph(cx: &Context<'_, '_>) -> Vec<Vec<usize>> {
-    let count = cx.doc.programme.components.as_ref().map_or(0, Vec::len);
-    let plan = cx.plan();
-    let mut edges = vec![Vec::new(); count];
-    for (i, c) in components(cx) {
-        if let Some(list) = edges.get_mut(i) {
-            list.extend(
-                c.prerequisites
-                    .iter()
-                    .filter_map(|(_, p)| match plan.find(p) {
-                        Some((j, None)) => Some(j),
-                        _ => None,
-                    }),
-            );
-        }
-    }
-    edges
-}
-
-/// Tarjan's strongly connected components, without recursion (a chain of
-/// prerequisites may be as long as the plan).
-struct Tarjan<'e> {
-    edges: &'e [Vec<usize>],
-    index: Vec<usize>,
-    low: Vec<usize>,
-    on_stack: Vec<bool>,
-    group: Vec<usize>,
-    stack: Vec<usize>,
-    calls: Vec<(usize, usize)>,
-    next: usize,
-    groups: usize,
-}
-
-const UNSEEN: usize = usize::MAX;
-
-impl Tarjan<'_> {
-    /// Each node's group id. Node ids are below `edges.len()` by
-    /// construction, so the indexing below holds.
-    fn groups(edges: &[Vec<usize>]) -> Vec<usize> {
-        let n = edges.len();
-        let mut t = Tarjan {
-            edges,
-            index: vec![UNSEEN; n],
-            low: vec![0; n],
-            on_stack: vec![false; n],
-            group: vec![UNSEEN; n],
-            stack: Vec::new(),
-            calls: Vec::new(),
-            next: 0,
-            groups: 0,
-        };
-        for root in 0..n {
-            if t.index[root] == UNSEEN {
-                t.run(root);
-            }
-        }
-        t.group
-    }
-
-    fn visit(&mut self, v: usize) {
-        self.index[v] = self.next;
-        self.low[v] = self.next;
-        self.next += 1;
-        self.stack.push(v);
-        self.on_stack[v] = true;
-        self.calls.push((v, 0));
-    }
-
-    fn run(&mut self, root: usize) {
-        self.visit(root);
-        while let Some(&(v, e)) = self.calls.last() {
-            if let Some(&w) = self.edges[v].get(e) {
-                if let Some(top) = self.calls.last_mut() {
-                    top.1 += 1;
-                }
-                if self.index[w] == UNSEEN {
-                    self.visit(w);
-                } else if self.on_stack[w] {
-                    self.low[v] = self.low[v].min(self.index[w]);
-                }
-                continue;
-            }
-            self.calls.pop();
-            if let Some(&(u, _)) = self.calls.last() {
-                self.low[u] = self.low[u].min(self.low[v]);
-            }
-            if self.low[v] == self.index[v] {
-                while let Some(w) = self.stack.pop() {
-                    self.on_stack[w] = false;
-                    self.group[w] = self.groups;
-                    if w == v {
-                        break;
-                    }
-                }
-                self.groups += 1;
-            }
-        }
-    }
-}
-
-/// The shortest cycle from `start` back to itself inside its group, by a
-/// breadth-first search that touches only the group's nodes.
-fn cycle_through(
-    start: usize,
-    edges: &[Vec<usize>],
-    group: &[usize],
-    parent: &mut [usize],
-) -> Vec<usize> {
-    let mut queue = vec![start];
-    let mut head = 0;
-    while let Some(&v) = queue.get(head) {
-        head += 1;
-        for &w in edges.get(v).into_iter().flatten() {
-            if group.get(w) != group.get(start) {
-                continue;
-            }
-            if w == start {
-                let mut path = vec![v];
-                let mut at = v;
-                while at != start {
-                    at = parent.get(at).copied().unwrap_or(start);
-                    path.push(at);
-                }
-                path.reverse();
-                return path;
-            }
-            if let Some(slot) = parent.get_mut(w).filter(|p| **p == usize::MAX) {
-                *slot = v;
-                queue.push(w);
-            }
-        }
-    }
-    vec![start]
-}
-
-/// Whether every prerequisite that is a component lies in a strictly earlier
-/// semester: then no cycle is possible (the usual, valid plan).
-fn ordered_by_semester(cx: &Context<'_, '_>) -> bool {
-    let plan = cx.plan();
-    let Some(list) = &cx.doc.programme.components else {
-        return true;
-    };
-    let semester = |i: usize| {
-        list.get(i)
-            .and_then(Option::as_ref)
-            .and_then(|c| whole(c.semester?))
-    };
-    components(cx).all(|(i, c)| {
-        c.prerequisites.iter().all(|(_, p)| match plan.find(p) {
-            Some((j, None)) => matches!((semester(j), semester(i)), (Some(a), Some(b)) if a < b),
-            _ => true,
-        })
-    })
-}
-
 fn prerequisite_cycle(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    if ordered_by_semester(cx) {
+    if ordered_by_semester(cx.doc, cx.plan()) {
         return;
     }
-    let edges = prerequisite_graph(cx);
+    let edges = prerequisite_graph(cx.doc, cx.plan());
     let group = Tarjan::groups(&edges);
     let mut size = vec![0usize; edges.len()];
     for &g in &group {
@@ -945,6 +705,7 @@ pub const PREREQUISITE_ORDER: Rule = Rule {
     summary:
         "A prerequisite scheduled in the same or a later semester than the component that needs it.",
     source: "ECTS Users' Guide 2015, §4.1 (prerequisites)",
+    settings: &[],
     check: prerequisite_order,
 };
 
@@ -958,7 +719,7 @@ fn prerequisite_order(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             .and_then(Option::as_ref)
             .and_then(|c| whole(c.semester?))
     };
-    for (i, c) in components(cx) {
+    for (i, c) in components(cx.doc) {
         let Some(after) = c.semester.and_then(whole) else {
             continue;
         };

@@ -1,9 +1,9 @@
 //! Shape rules (`schema.*`): they report what the document reader found.
 
+use crate::analysis::similar;
 use crate::document::{Expected, Finding, Issue};
 use crate::messages::{list, number, quote};
-use crate::registry::{Applies, Context, Group, Out, Rule};
-use crate::similar;
+use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
 
 pub const RULES: &[Rule] = &[REQUIRED, TYPE, COERCED, ENUM, UNKNOWN_FIELD, KIND];
 
@@ -31,6 +31,7 @@ pub const REQUIRED: Rule = Rule {
     applies: Applies::Both,
     summary: "A required field is missing, null, empty or only white space.",
     source: "ECTS Users' Guide 2015, §7.1 (course catalogue); European Approach 2015",
+    settings: &[],
     check: required,
 };
 
@@ -47,6 +48,7 @@ pub const TYPE: Rule = Rule {
     applies: Applies::Both,
     summary: "A value has the wrong JSON type and cannot be read as the right one.",
     source: "enhance-qa document format",
+    settings: &[],
     check: wrong_type,
 };
 
@@ -78,6 +80,7 @@ pub const COERCED: Rule = Rule {
     applies: Applies::Both,
     summary: "A number was given as text and read as that number.",
     source: "enhance-qa document format",
+    settings: &[],
     check: coerced,
 };
 
@@ -102,6 +105,7 @@ pub const ENUM: Rule = Rule {
     applies: Applies::Both,
     summary: "A value is not one of the values its field allows.",
     source: "enhance-qa document format",
+    settings: &[],
     check: not_allowed,
 };
 
@@ -152,6 +156,7 @@ pub const UNKNOWN_FIELD: Rule = Rule {
     applies: Applies::Both,
     summary: "A field the format does not define (perhaps a misspelt one).",
     source: "enhance-qa document format",
+    settings: &[Setting::number("max_distance", 2.0)],
     check: unknown_field,
 };
 
@@ -183,6 +188,7 @@ pub const KIND: Rule = Rule {
     applies: Applies::Both,
     summary: "`kind` is missing or neither `course` nor `programme`; nothing else is checked.",
     source: "enhance-qa document format",
+    settings: &[],
     check: kind,
 };
 

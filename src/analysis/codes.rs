@@ -1,7 +1,7 @@
 //! Code lists compiled in: ISO 639-1 languages and ISCED-F 2013 fields.
 
-const ISO_639_1: &str = include_str!("../data/iso-639-1.txt");
-const ISCED_F: &str = include_str!("../data/isced-f-2013.txt");
+const ISO_639_1: &str = include_str!("../../data/iso-639-1.txt");
+const ISCED_F: &str = include_str!("../../data/isced-f-2013.txt");
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
     list.lines()

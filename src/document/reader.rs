@@ -1,325 +1,11 @@
-//! The document model and its lenient reader.
-//!
-//! The reader walks any JSON value once and fills a typed view of a course
-//! description or programme proposal. Every problem of shape becomes a
-//! [`Finding`] at its JSON Pointer (reported later by the `schema.*` rules);
-//! a field that is missing or of the wrong type is `None` in the view, so
-//! the domain rules stay silent about it (one problem, one diagnostic).
+//! The lenient reader: walks any JSON value once, fills the [`Document`]
+//! and records every problem of shape as a [`Finding`] at its JSON Pointer
+//! (reported later by the `schema.*` rules).
 
+use super::*;
 use crate::json::Value;
-use crate::report::push_segment;
+use crate::pointer::{pointer, Seg};
 use std::borrow::Cow;
-use std::sync::OnceLock;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Course,
-    Programme,
-}
-
-impl Kind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Course => "course",
-            Kind::Programme => "programme",
-        }
-    }
-
-    /// The kind a report names (`"course"`, `"programme"`).
-    pub fn parse(s: &str) -> Option<Kind> {
-        match s {
-            "course" => Some(Kind::Course),
-            "programme" => Some(Kind::Programme),
-            _ => None,
-        }
-    }
-}
-
-pub const KINDS: &[&str] = &["course", "programme"];
-pub const DELIVERY: &[&str] = &["in-person", "blended", "online"];
-pub const TERMS: &[&str] = &["autumn", "spring", "summer", "any"];
-pub const ACTIVITY_TYPES: &[&str] = &[
-    "lecture",
-    "seminar",
-    "tutorial",
-    "lab",
-    "project",
-    "fieldwork",
-    "placement",
-    "self-study",
-    "assessment",
-    "other",
-];
-pub const ASSESSMENT_METHODS: &[&str] = &[
-    "written-exam",
-    "oral-exam",
-    "project",
-    "report",
-    "presentation",
-    "lab-work",
-    "portfolio",
-    "peer-review",
-    "quiz",
-    "other",
-];
-pub const MOBILITY: &[&str] = &["physical", "virtual", "blended"];
-pub const DEGREES: &[&str] = &["short-cycle", "bachelor", "master", "doctorate"];
-pub const STUDY_MODES: &[&str] = &["full-time", "part-time"];
-pub const AWARDS: &[&str] = &["single", "double", "multiple", "joint"];
-pub const ROLES: &[&str] = &["coordinator", "partner"];
-pub const COMPONENT_TYPES: &[&str] = &[
-    "mandatory",
-    "elective-block",
-    "thesis",
-    "mobility",
-    "internship",
-];
-pub const AGREEMENT_TOPICS: &[&str] = &[
-    "degree_denomination",
-    "management_and_finance",
-    "admission_and_selection",
-    "mobility",
-    "examination_and_recognition",
-];
-
-// The fields of each object, in the order a form shows them; diagnostics are
-// sorted in this order.
-const COURSE_FIELDS: &[&str] = &[
-    "kind",
-    "code",
-    "title",
-    "institution",
-    "language",
-    "teaching_languages",
-    "ects",
-    "eqf_level",
-    "isced_f",
-    "delivery",
-    "term",
-    "coordinator",
-    "summary",
-    "learning_outcomes",
-    "prerequisites",
-    "activities",
-    "assessment",
-    "reading",
-    "sdgs",
-    "mobility",
-];
-const PROGRAMME_FIELDS: &[&str] = &[
-    "kind",
-    "code",
-    "title",
-    "degree",
-    "eqf_level",
-    "ects",
-    "semesters",
-    "study_mode",
-    "award",
-    "language",
-    "teaching_languages",
-    "isced_f",
-    "institutions",
-    "cooperation_agreement",
-    "admission",
-    "recognition",
-    "summary",
-    "learning_outcomes",
-    "components",
-    "sdgs",
-];
-const COORDINATOR_FIELDS: &[&str] = &["name", "email"];
-const PREREQUISITE_FIELDS: &[&str] = &["courses", "text"];
-const ACTIVITY_FIELDS: &[&str] = &["type", "hours"];
-const ASSESSMENT_FIELDS: &[&str] = &["method", "weight", "outcomes"];
-const INSTITUTION_FIELDS: &[&str] = &["id", "role", "country"];
-const COMPONENT_FIELDS: &[&str] = &[
-    "code",
-    "title",
-    "type",
-    "ects",
-    "semester",
-    "institution",
-    "contributes_to",
-    "prerequisites",
-    "options",
-    "mobility",
-];
-const OPTION_FIELDS: &[&str] = &["code", "title", "ects", "institution"];
-
-/// The fields of objects nested in a document, by the field that holds them.
-const NESTED: &[(&str, &[&str])] = &[
-    ("coordinator", COORDINATOR_FIELDS),
-    ("prerequisites", PREREQUISITE_FIELDS),
-    ("activities", ACTIVITY_FIELDS),
-    ("assessment", ASSESSMENT_FIELDS),
-    ("institutions", INSTITUTION_FIELDS),
-    ("cooperation_agreement", AGREEMENT_TOPICS),
-    ("components", COMPONENT_FIELDS),
-];
-
-/// The fields of a kind's documents, each nested object's right after the
-/// field that holds it, each name once.
-fn in_form_order(top: &[&'static str]) -> Vec<&'static str> {
-    let mut order: Vec<&'static str> = Vec::new();
-    for field in top {
-        let nested = NESTED
-            .iter()
-            .find(|(f, _)| f == field)
-            .map_or(&[][..], |(_, n)| n);
-        for name in std::iter::once(field).chain(nested) {
-            if !order.contains(name) {
-                order.push(name);
-            }
-        }
-    }
-    order
-}
-
-/// Every field name of a kind's documents, nested ones included, in form
-/// order: the order in which a report lists its diagnostics.
-pub fn field_order(kind: Option<Kind>) -> &'static [&'static str] {
-    static COURSE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    static PROGRAMME: OnceLock<Vec<&'static str>> = OnceLock::new();
-    match kind {
-        Some(Kind::Programme) => PROGRAMME.get_or_init(|| in_form_order(PROGRAMME_FIELDS)),
-        _ => COURSE.get_or_init(|| in_form_order(COURSE_FIELDS)),
-    }
-}
-
-/// A problem of shape found while reading.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding<'v> {
-    pub issue: Issue,
-    pub path: String,
-    /// The field's name (the last object key on the path).
-    pub field: &'static str,
-    /// What was found: the JSON type's name, or the text given.
-    pub found: Cow<'v, str>,
-    /// What is expected: a type's name (`Type`), or the allowed values.
-    pub expected: Expected,
-    /// The number a string was read as (`Coerced`).
-    pub number: f64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Issue {
-    Required,
-    Type,
-    Coerced,
-    Enum,
-    UnknownField,
-    Kind,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expected {
-    Nothing,
-    Type(&'static str),
-    /// A number, where text was given that is not a plain decimal.
-    NumberText,
-    OneOf(&'static [&'static str]),
-    /// The fields of the object an unknown field was found in.
-    FieldOf(&'static [&'static str]),
-}
-
-/// An entry of a list, with its index in the document.
-pub type Item<T> = (usize, T);
-
-#[derive(Debug, Default)]
-pub struct Document<'v> {
-    pub kind: Option<Kind>,
-    pub code: Option<&'v str>,
-    pub title: Option<&'v str>,
-    pub language: Option<&'v str>,
-    pub teaching_languages: Vec<Item<&'v str>>,
-    pub isced_f: Option<&'v str>,
-    pub eqf_level: Option<f64>,
-    pub summary: Option<&'v str>,
-    /// `None` when missing or not a list; entries that are not text are left out.
-    pub learning_outcomes: Option<Vec<Item<&'v str>>>,
-    /// How many entries the outcome list has, text or not (outcome numbers run 1…this).
-    pub outcome_count: usize,
-    /// Empty when absent, null or empty; `None` only when of the wrong type.
-    pub sdgs: Option<Vec<Item<f64>>>,
-    pub course: Course<'v>,
-    pub programme: Programme<'v>,
-}
-
-#[derive(Debug, Default)]
-pub struct Course<'v> {
-    pub institution: Option<&'v str>,
-    pub ects: Option<f64>,
-    pub delivery: Option<&'static str>,
-    pub term: Option<&'static str>,
-    pub coordinator_name: Option<&'v str>,
-    pub coordinator_email: Option<&'v str>,
-    pub prerequisite_courses: Vec<Item<&'v str>>,
-    pub prerequisite_text: Option<&'v str>,
-    /// `None` unless a list; an entry that is not an object is `None`.
-    pub activities: Option<Vec<Option<Activity>>>,
-    pub assessment: Option<Vec<Option<Assessment>>>,
-    pub reading: Vec<Item<&'v str>>,
-    pub mobility: Vec<Item<&'static str>>,
-}
-
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Activity {
-    pub kind: Option<&'static str>,
-    pub hours: Option<f64>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Assessment {
-    pub method: Option<&'static str>,
-    pub weight: Option<f64>,
-    /// `None` when missing or empty; entries that are not numbers are left out.
-    pub outcomes: Option<Vec<Item<f64>>>,
-}
-
-#[derive(Debug, Default)]
-pub struct Programme<'v> {
-    pub degree: Option<&'static str>,
-    pub ects: Option<f64>,
-    pub semesters: Option<f64>,
-    pub study_mode: Option<&'static str>,
-    pub award: Option<&'static str>,
-    pub institutions: Option<Vec<Option<InstitutionEntry<'v>>>>,
-    /// `None` when absent; topics in [`AGREEMENT_TOPICS`] order.
-    pub agreement: Option<[Option<&'v str>; 5]>,
-    pub admission: Option<&'v str>,
-    pub recognition: Option<&'v str>,
-    pub components: Option<Vec<Option<Component<'v>>>>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct InstitutionEntry<'v> {
-    pub id: Option<&'v str>,
-    pub role: Option<&'static str>,
-    pub country: Option<&'v str>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct Component<'v> {
-    pub code: Option<&'v str>,
-    pub title: Option<&'v str>,
-    pub kind: Option<&'static str>,
-    pub ects: Option<f64>,
-    pub semester: Option<f64>,
-    pub institution: Option<&'v str>,
-    pub contributes_to: Option<Vec<Item<f64>>>,
-    pub prerequisites: Vec<Item<&'v str>>,
-    pub options: Option<Vec<Option<ElectiveOption<'v>>>>,
-    pub mobility: Option<&'static str>,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct ElectiveOption<'v> {
-    pub code: Option<&'v str>,
-    pub title: Option<&'v str>,
-    pub ects: Option<f64>,
-    pub institution: Option<&'v str>,
-}
 
 /// Reads any JSON value into a [`Document`] and the problems of its shape.
 pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
@@ -659,9 +345,11 @@ impl<'v> Reader<'v> {
             r.text_item("learning_outcomes", v)
         });
         doc.sdgs = match find(members, "sdgs") {
-            None | Some(Value::Null) => Some(Vec::new()),
-            Some(Value::Array(items)) if items.is_empty() => Some(Vec::new()),
-            Some(_) => self.list(members, "sdgs", false, |r, v| r.number_value("sdgs", v)),
+            None | Some(Value::Null) => Field::Missing,
+            Some(Value::Array(items)) if items.is_empty() => Field::Missing,
+            Some(_) => self
+                .list(members, "sdgs", false, |r, v| r.number_value("sdgs", v))
+                .map_or(Field::Invalid, Field::Value),
         };
     }
 
@@ -748,9 +436,12 @@ impl<'v> Reader<'v> {
                     for (slot, topic) in topics.iter_mut().zip(AGREEMENT_TOPICS) {
                         *slot = r.text(m, topic, true);
                     }
-                    p.agreement = Some(topics);
+                    p.agreement = Field::Value(topics);
                 }
-                other => r.type_error("cooperation_agreement", other, "an object"),
+                other => {
+                    r.type_error("cooperation_agreement", other, "an object");
+                    p.agreement = Field::Invalid;
+                }
             });
         }
         p.admission = self.text(members, "admission", true);
@@ -761,19 +452,30 @@ impl<'v> Reader<'v> {
     fn component(&mut self, m: &'v [(Cow<'v, str>, Value<'v>)]) -> Component<'v> {
         self.unknown_fields(m, COMPONENT_FIELDS);
         let kind = self.choice(m, "type", COMPONENT_TYPES, true);
+        let code = self.text(m, "code", true);
+        let title = self.text(m, "title", true);
+        let ects = self.number(m, "ects", true);
+        let semester = self.number(m, "semester", true);
+        let institution = self.text(m, "institution", false);
+        let before = self.findings.len();
+        // Missing or empty is `programme.unmapped-component`'s to report.
+        let contributes_to = self
+            .list(m, "contributes_to", false, |r, v| {
+                r.number_value("contributes_to", v)
+            })
+            .filter(|c| !c.is_empty());
+        let contributes_to_unreadable = self.findings[before..]
+            .iter()
+            .any(|f| f.issue != Issue::Coerced);
         Component {
-            code: self.text(m, "code", true),
-            title: self.text(m, "title", true),
+            code,
+            title,
             kind,
-            ects: self.number(m, "ects", true),
-            semester: self.number(m, "semester", true),
-            institution: self.text(m, "institution", false),
-            // Missing or empty is `programme.unmapped-component`'s to report.
-            contributes_to: self
-                .list(m, "contributes_to", false, |r, v| {
-                    r.number_value("contributes_to", v)
-                })
-                .filter(|c| !c.is_empty()),
+            ects,
+            semester,
+            institution,
+            contributes_to,
+            contributes_to_unreadable,
             prerequisites: self
                 .list(m, "prerequisites", false, |r, v| {
                     r.text_item("prerequisites", v)
@@ -791,28 +493,6 @@ impl<'v> Reader<'v> {
             mobility: self.choice(m, "mobility", MOBILITY, kind == Some("mobility")),
         }
     }
-}
-
-/// A JSON Pointer built from fields and indices, for rules that report.
-pub fn pointer(segments: &[Seg<'_>]) -> String {
-    let mut path = String::new();
-    for s in segments {
-        match s {
-            Seg::F(name) => push_segment(&mut path, name),
-            Seg::I(i) => {
-                path.push('/');
-                path.push_str(&i.to_string());
-            }
-        }
-    }
-    path
-}
-
-/// One step of a [`pointer`]: a field or an index.
-#[derive(Debug, Clone, Copy)]
-pub enum Seg<'a> {
-    F(&'a str),
-    I(usize),
 }
 
 #[cfg(test)]

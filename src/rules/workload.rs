@@ -1,9 +1,10 @@
 //! Credits and workload rules (`workload.*`): one ECTS credit stands for a
 //! set range of hours of student work, contact time and self-study together.
 
-use crate::document::{pointer, Activity, Seg};
+use crate::document::Activity;
 use crate::messages::number;
-use crate::registry::{Applies, Context, Group, Out, Rule};
+use crate::pointer::{pointer, Seg};
+use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
 
 pub const RULES: &[Rule] = &[
     ECTS_RANGE,
@@ -46,6 +47,7 @@ pub const ECTS_RANGE: Rule = Rule {
     applies: Applies::Course,
     summary: "A course's ECTS credits are zero or less, or above the maximum.",
     source: "ECTS Users' Guide 2015, §2.2 (60 credits a year)",
+    settings: &[Setting::number("max", 30.0)],
     check: ects_range,
 };
 
@@ -73,6 +75,7 @@ pub const ECTS_GRANULARITY: Rule = Rule {
     applies: Applies::Course,
     summary: "ECTS credits are not a multiple of the step (0.5).",
     source: "ECTS Users' Guide 2015, §2.2",
+    settings: &[Setting::number("step", 0.5)],
     check: ects_granularity,
 };
 
@@ -104,6 +107,7 @@ pub const HOURS_PER_CREDIT: Rule = Rule {
     applies: Applies::Course,
     summary: "The activities' hours do not add up to 25–30 hours per ECTS credit.",
     source: "ECTS Users' Guide 2015, §2.2 (25–30 hours per credit)",
+    settings: &[Setting::number("min", 25.0), Setting::number("max", 30.0)],
     check: hours_per_credit,
 };
 
@@ -143,6 +147,7 @@ pub const SELF_STUDY: Rule = Rule {
     applies: Applies::Course,
     summary: "No self-study, or self-study under 20 % of the workload.",
     source: "ESG 2015, standard 1.3 (student-centred learning)",
+    settings: &[Setting::number("min_share", 20.0)],
     check: self_study,
 };
 
@@ -177,6 +182,7 @@ pub const CONTACT_SHARE: Rule = Rule {
     summary:
         "Contact activities (lecture, seminar, tutorial, lab) take more than 60 % of the workload.",
     source: "ESG 2015, standard 1.3; ECTS Users' Guide 2015, §3.4",
+    settings: &[Setting::number("max_share", 60.0)],
     check: contact_share,
 };
 
@@ -207,6 +213,7 @@ pub const NEGATIVE_HOURS: Rule = Rule {
     applies: Applies::Course,
     summary: "An activity has negative hours.",
     source: "ECTS Users' Guide 2015, §3.4",
+    settings: &[],
     check: negative_hours,
 };
 

@@ -6,11 +6,14 @@
 //! results are never held as one tree. Columns count UTF-16 code units, as
 //! the log declares (`columnKind`) and as [`json::locate_all`] counts them.
 //!
-//! [`json::locate_all`]: crate::json::locate_all
+//! [`json::locate_all`]: enhance_qa::json::locate_all
 
-use crate::json::Position;
-use crate::registry::{Applies, RuleInfo};
-use crate::report::{Diagnostic, Severity};
+use crate::{Checked, Problem};
+use enhance_qa::json::Position;
+use enhance_qa::Checker;
+use enhance_qa::{Applies, RuleInfo};
+use enhance_qa::{Diagnostic, Severity};
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -193,6 +196,68 @@ impl<W: Write> Writer<W> {
     }
 }
 
+/// SARIF 2.1.0: each finding with the line and column of its value, found
+/// by reading again, on every core, only the files that have findings.
+pub fn write(
+    w: &mut impl Write,
+    checked: &[Checked],
+    problems: &[Problem],
+    checker: &Checker,
+) -> std::io::Result<()> {
+    let groups: Vec<&[Checked]> = checked
+        .chunk_by(|a, b| a.file == b.file)
+        .filter(|g| g.iter().any(|c| !c.report.diagnostics.is_empty()))
+        .collect();
+    let positions = groups
+        .par_iter()
+        .map(|group| locate(group))
+        .collect::<Vec<_>>();
+    let rules = enhance_qa::infos(checker.profile());
+    let mut log = Writer::begin(&mut *w, &rules)?;
+    for (group, found) in groups.iter().zip(positions) {
+        let Some(first) = group.first() else { continue };
+        let mut found = found.into_iter();
+        let uri = uri(&first.file);
+        for c in group.iter() {
+            for d in &c.report.diagnostics {
+                log.result(d, &uri, c.index, found.next().flatten())?;
+            }
+        }
+    }
+    let notifications: Vec<serde_json::Value> = problems
+        .iter()
+        .map(|p| {
+            let message = match p.line_column {
+                Some(_) => format!("invalid JSON: {}", p.message),
+                None => p.message.clone(),
+            };
+            notification(&uri(&p.file), &message, p.line_column)
+        })
+        .collect();
+    log.end(&notifications)?;
+    Ok(())
+}
+
+/// Where the values of one file's findings are, in report order.
+fn locate(group: &[Checked]) -> Vec<Option<Position>> {
+    let Some(first) = group.first() else {
+        return Vec::new();
+    };
+    let pointers: Vec<String> = group
+        .iter()
+        .flat_map(|c| {
+            c.report.diagnostics.iter().map(move |d| match c.index {
+                Some(i) => format!("/{i}{}", d.path),
+                None => d.path.clone(),
+            })
+        })
+        .collect();
+    // A file that cannot be read again gets findings without a region.
+    let text = std::fs::read_to_string(&*first.file).unwrap_or_default();
+    let refs: Vec<&str> = pointers.iter().map(String::as_str).collect();
+    enhance_qa::json::locate_all(&text, &refs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -206,7 +271,7 @@ mod tests {
 
     #[test]
     fn an_empty_log_is_valid_json() {
-        let rules = crate::registry::infos(&crate::Profile::built_in());
+        let rules = enhance_qa::infos(&enhance_qa::Profile::built_in());
         let w = Writer::begin(Vec::new(), &rules).and_then(|w| w.end(&[]));
         let bytes = w.unwrap_or_default();
         let log: Value = serde_json::from_slice(&bytes).unwrap_or_default();

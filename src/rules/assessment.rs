@@ -2,9 +2,10 @@
 //! asks that every learning outcome is assessed and every assessment assesses
 //! an outcome.
 
-use crate::document::{pointer, Assessment, Seg};
+use crate::document::Assessment;
 use crate::messages::{number, quote};
-use crate::registry::{Applies, Context, Group, Out, Rule};
+use crate::pointer::{pointer, Seg};
+use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
 
 pub const RULES: &[Rule] = &[
     WEIGHTS,
@@ -39,6 +40,10 @@ pub const WEIGHTS: Rule = Rule {
     applies: Applies::Course,
     summary: "The assessment weights do not add up to 100 %.",
     source: "ECTS Users' Guide 2015, §3.5 (assessment criteria published)",
+    settings: &[
+        Setting::number("total", 100.0),
+        Setting::number("tolerance", 0.01),
+    ],
     check: weights_sum,
 };
 
@@ -62,6 +67,7 @@ pub const WEIGHT_RANGE: Rule = Rule {
     applies: Applies::Course,
     summary: "An assessment weight is zero or less, or above 100 %.",
     source: "ECTS Users' Guide 2015, §3.5",
+    settings: &[],
     check: weight_range,
 };
 
@@ -85,6 +91,7 @@ pub const UNASSESSED_OUTCOME: Rule = Rule {
     applies: Applies::Course,
     summary: "A learning outcome that no assessment lists.",
     source: "ESG 2015, standard 1.3; ECTS Users' Guide 2015, §3.5 (constructive alignment)",
+    settings: &[],
     check: unassessed_outcome,
 };
 
@@ -122,6 +129,7 @@ pub const NO_OUTCOMES: Rule = Rule {
     applies: Applies::Course,
     summary: "An assessment that names no learning outcome it assesses.",
     source: "ESG 2015, standard 1.3 (constructive alignment)",
+    settings: &[],
     check: no_outcomes,
 };
 
@@ -142,6 +150,7 @@ pub const UNKNOWN_OUTCOME: Rule = Rule {
     applies: Applies::Course,
     summary: "An assessment lists an outcome number that is not a learning outcome.",
     source: "ESG 2015, standard 1.3",
+    settings: &[],
     check: unknown_outcome,
 };
 
@@ -178,6 +187,7 @@ pub const SINGLE_METHOD: Rule = Rule {
     applies: Applies::Course,
     summary: "One assessment method carries the whole grade.",
     source: "ESG 2015, standard 1.3 (varied assessment)",
+    settings: &[],
     check: single_method,
 };
 

@@ -3,13 +3,13 @@
 //! text is read again. What a check did not use is dropped at the next one,
 //! so the memo holds about one document's texts.
 
-use crate::texts::Reading;
+use super::reading::{Reading, ReadingKind};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Which reading: its kind (see `texts::Field::reading_kind`) and the
-/// lexicon it was read with.
-pub type Key = (u8, usize);
+/// Which reading: its kind and the lexicon it was read with (its place in
+/// the checker's languages, 0 for none).
+pub type Key = (ReadingKind, usize);
 
 struct Entry {
     key: Key,

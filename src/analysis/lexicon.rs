@@ -4,8 +4,8 @@
 //! readability index. Each language is one JSON file compiled in; adding a
 //! language adds a file here and nothing else.
 
+use super::words::Words;
 use crate::json::{self, Value};
-use crate::words::Words;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -43,13 +43,13 @@ impl Hasher for WordHasher {
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
 
 const SOURCES: &[(&str, &str)] = &[
-    ("en", include_str!("../data/lexicons/en.json")),
-    ("de", include_str!("../data/lexicons/de.json")),
-    ("pl", include_str!("../data/lexicons/pl.json")),
-    ("it", include_str!("../data/lexicons/it.json")),
-    ("nb", include_str!("../data/lexicons/nb.json")),
-    ("sv", include_str!("../data/lexicons/sv.json")),
-    ("es", include_str!("../data/lexicons/es.json")),
+    ("en", include_str!("../../data/lexicons/en.json")),
+    ("de", include_str!("../../data/lexicons/de.json")),
+    ("pl", include_str!("../../data/lexicons/pl.json")),
+    ("it", include_str!("../../data/lexicons/it.json")),
+    ("nb", include_str!("../../data/lexicons/nb.json")),
+    ("sv", include_str!("../../data/lexicons/sv.json")),
+    ("es", include_str!("../../data/lexicons/es.json")),
 ];
 
 /// A phrase as lower-case words.
@@ -218,6 +218,7 @@ impl Phrases {
 }
 
 /// Loads every built-in lexicon.
+#[cfg(test)]
 pub fn load_all() -> Vec<Lexicon> {
     SOURCES
         .iter()
@@ -325,6 +326,7 @@ fn strings<'a>(v: Option<&'a Value<'a>>) -> impl Iterator<Item = &'a str> {
         .filter_map(Value::as_str)
 }
 
+#[cfg(test)]
 fn parse(code: &str, text: &str) -> Option<Lexicon> {
     build(code, &json::parse(text).ok()?)
 }
@@ -514,6 +516,42 @@ mod tests {
                 "{}",
                 lex.language
             );
+        }
+    }
+
+    /// A key the reader looks for that a file lacks or mistypes would read as
+    /// empty: every file has every key, of the right type.
+    #[test]
+    fn every_lexicon_file_has_every_key() {
+        let keys: &[(&str, &str)] = &[
+            ("language", "a string"),
+            ("name", "a string"),
+            ("aliases", "an array"),
+            ("verb_position", "a string"),
+            ("conjunctions", "an array"),
+            ("stems", "an array"),
+            ("teacher_centred", "an array"),
+            ("vague", "an array"),
+            ("framework", "an array"),
+            ("inflection", "an array"),
+            ("verbs", "an object"),
+            ("placeholders", "an array"),
+            ("stopwords", "an array"),
+            ("readability", "an object"),
+            ("syllables", "an object"),
+        ];
+        for (code, text) in SOURCES {
+            let root = json::parse(text).unwrap_or_else(|e| panic!("{code}: {e}"));
+            for (key, kind) in keys {
+                let found = root.get(key).map(|v| match v {
+                    Value::String(_) => "a string",
+                    Value::Array(_) => "an array",
+                    Value::Object(_) => "an object",
+                    _ => "another type",
+                });
+                assert_eq!(found, Some(*kind), "{code}: {key}");
+            }
+            assert_eq!(root.get("language").and_then(Value::as_str), Some(*code));
         }
     }
 

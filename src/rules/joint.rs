@@ -1,10 +1,11 @@
 //! Joint programme and alliance rules (`joint.*`): who awards the degree,
 //! what the partners' agreement settles, who teaches, and where students move.
 
-use crate::document::{pointer, InstitutionEntry, Seg};
+use crate::analysis::plan::{components, options};
+use crate::document::InstitutionEntry;
 use crate::messages::{number, quote};
-use crate::registry::{Applies, Context, Group, Out, Rule};
-use crate::structure::{components, options};
+use crate::pointer::{pointer, Seg};
+use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
 
 pub const RULES: &[Rule] = &[
     PARTNERS,
@@ -38,7 +39,7 @@ fn institutions<'a, 'v>(
 /// entry's own ISO 3166-1 alpha-2 code; `None` when neither is known.
 fn country(cx: &Context<'_, '_>, entry: &InstitutionEntry<'_>) -> Option<String> {
     let id = entry.id?;
-    if let Some(known) = cx.profile.institution(id) {
+    if let Some(known) = cx.institution(id) {
         return Some(known.country.clone());
     }
     let own = entry.country?.trim();
@@ -52,6 +53,7 @@ pub const PARTNERS: Rule = Rule {
     applies: Applies::Programme,
     summary: "A double, multiple or joint award with fewer than 2 institutions, or institutions from fewer than 2 countries.",
     source: "European Approach for QA of Joint Programmes 2015, standard 1.1 (eligibility)",
+    settings: &[Setting::number("min_institutions", 2.0), Setting::number("min_countries", 2.0)],
     check: partners,
 };
 
@@ -109,6 +111,7 @@ pub const COORDINATOR: Rule = Rule {
     applies: Applies::Programme,
     summary: "Not exactly one institution with the role `coordinator`.",
     source: "European Approach for QA of Joint Programmes 2015, standard 1.3 (cooperation)",
+    settings: &[],
     check: coordinator,
 };
 
@@ -138,6 +141,7 @@ pub const AGREEMENT: Rule = Rule {
     summary: "A double, multiple or joint award without a `cooperation_agreement`.",
     source:
         "European Approach for QA of Joint Programmes 2015, standard 1.3 (cooperation agreement)",
+    settings: &[],
     check: agreement,
 };
 
@@ -146,12 +150,7 @@ fn agreement(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         return;
     };
     // An agreement of the wrong type has its own `schema.type` diagnostic.
-    if cx.doc.programme.agreement.is_some()
-        || cx
-            .findings
-            .iter()
-            .any(|f| f.path == "/cooperation_agreement")
-    {
+    if !cx.doc.programme.agreement.is_missing() {
         return;
     }
     let message = out.message("joint.agreement", &[("award", award)]);
@@ -164,6 +163,7 @@ pub const PARTNER_SHARE: Rule = Rule {
     applies: Applies::Programme,
     summary: "In a double, multiple or joint award, an institution that teaches no component or option.",
     source: "European Approach for QA of Joint Programmes 2015, standard 1.1 (joint design and delivery)",
+    settings: &[],
     check: partner_share,
 };
 
@@ -172,7 +172,7 @@ fn partner_share(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         return;
     }
     let mut teaching: Vec<&str> = Vec::new();
-    for (_, c) in components(cx) {
+    for (_, c) in components(cx.doc) {
         teaching.extend(c.institution);
         teaching.extend(options(c).filter_map(|(_, o)| o.institution));
     }
@@ -193,6 +193,7 @@ pub const MOBILITY_WINDOW: Rule = Rule {
     applies: Applies::Programme,
     summary: "No mobility component, or a physical mobility window under 15 ECTS.",
     source: "ENHANCE alliance mobility commitment; European Approach 2015, standard 4.1",
+    settings: &[Setting::number("physical_min_ects", 15.0)],
     check: mobility_window,
 };
 
