@@ -137,23 +137,30 @@ fn check(a: &CheckArgs) -> Result<u8, String> {
 }
 
 /// Checks the files on every core; the results come back in the files'
-/// order. A file whose check panics is reported as not checked, and the
-/// other files' results are kept.
+/// order, and a file whose check panicked says so.
 fn check_files(checker: &Checker, files: &[PathBuf]) -> Vec<FileResult> {
-    files
-        .par_iter()
-        .map(|file| {
-            catch_unwind(AssertUnwindSafe(|| check_file(checker, file))).unwrap_or_else(|_| {
-                FileResult {
-                    problem: Some(Problem {
-                        file: file.display().to_string(),
-                        message: "could not be checked (internal error)".into(),
-                        line_column: None,
-                    }),
-                    ..FileResult::default()
-                }
+    on_every_core(files, |file| check_file(checker, file))
+        .into_iter()
+        .zip(files)
+        .map(|(result, file)| {
+            result.unwrap_or_else(|| FileResult {
+                problem: Some(Problem {
+                    file: file.display().to_string(),
+                    message: "could not be checked (internal error)".into(),
+                    line_column: None,
+                }),
+                ..FileResult::default()
             })
         })
+        .collect()
+}
+
+/// Runs `f` on each item on every core, in the items' order; an item whose
+/// run panics gives `None`, and the others' results are kept.
+fn on_every_core<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<Option<R>> {
+    items
+        .par_iter()
+        .map(|item| catch_unwind(AssertUnwindSafe(|| f(item))).ok())
         .collect()
 }
 
@@ -189,6 +196,13 @@ fn check_file(checker: &Checker, file: &Path) -> FileResult {
         result.summaries.push(summary);
     };
     match parsed {
+        Ok(enhance_qa::json::Value::Array(docs)) if docs.is_empty() => {
+            result.problem = Some(Problem {
+                file: name.to_string(),
+                message: "holds no document (an empty array)".into(),
+                line_column: None,
+            });
+        }
         Ok(enhance_qa::json::Value::Array(docs)) => {
             for (i, doc) in docs.iter().enumerate() {
                 add(Some(i), doc);
@@ -236,4 +250,27 @@ fn explain(a: &ExplainArgs) -> Result<u8, String> {
     };
     written.map_err(|e| format!("cannot write the explanation: {e}"))?;
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_item_loses_only_its_own_result() {
+        let items = ["a", "boom", "c", "d"];
+        let results = on_every_core(&items, |item| {
+            assert_ne!(*item, "boom", "a check that fails");
+            item.to_uppercase()
+        });
+        assert_eq!(
+            results,
+            [
+                Some("A".to_string()),
+                None,
+                Some("C".to_string()),
+                Some("D".to_string())
+            ]
+        );
+    }
 }
