@@ -1,7 +1,10 @@
 //! The `enhance-qa` command as a quality officer runs it.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::example_text;
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_enhance-qa"))
@@ -64,7 +67,8 @@ fn invalid_json_is_reported_with_line_and_column_and_others_still_checked() {
         "{\n  \"kind\": \"course\",\n  \"code\" \"X\"\n}",
     )
     .unwrap_or_default();
-    std::fs::copy("tests/examples/course-en-upv.json", dir.join("b-good.json")).unwrap_or_default();
+    std::fs::copy("tests/examples/course-en-upv.json", dir.join("b-good.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let out = run(&[
         "check",
         "--format",
@@ -170,7 +174,7 @@ fn rules_are_listed_in_every_format_from_the_registry() {
 #[test]
 fn a_folder_is_checked_in_parallel_and_reported_in_file_order() {
     let dir = scratch("parallel");
-    let course = std::fs::read_to_string("tests/examples/course-en-upv.json").unwrap_or_default();
+    let course = example_text("course-en-upv.json");
     let mut names = Vec::new();
     for i in 0..60 {
         let mut doc: serde_json::Value = serde_json::from_str(&course).unwrap_or_default();

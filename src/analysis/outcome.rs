@@ -248,7 +248,9 @@ mod tests {
     use crate::analysis::lexicon;
 
     fn en() -> Option<Lexicon> {
-        lexicon::load_all().into_iter().find(|l| l.language == "en")
+        let en = lexicon::load_all().into_iter().find(|l| l.language == "en");
+        assert!(en.is_some(), "the English lexicon is built in");
+        en
     }
 
     #[test]
