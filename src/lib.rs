@@ -36,5 +36,7 @@ pub use document::Kind;
 pub use json::ParseError;
 pub use profile::{Profile, ProfileError};
 pub use report::{Counts, Diagnostic, Report, Severity, Span};
-pub use rule::{Applies, Explanation, Group, Rule, RuleInfo, SettingInfo, SettingType};
+pub use rule::{
+    Applies, Explanation, Group, Rule, RuleInfo, SettingDefault, SettingInfo, SettingType,
+};
 pub use rules::{infos, rule, rules, similar_rules};

@@ -9,7 +9,7 @@ mod sink;
 
 pub use context::{Context, Shared};
 pub use explain::{explain, Explanation};
-pub use setting::{Setting, SettingInfo, SettingType, Settings};
+pub use setting::{Setting, SettingDefault, SettingInfo, SettingType, Settings};
 pub use sink::Out;
 
 use crate::document::Kind;
@@ -110,17 +110,10 @@ pub fn applies(rule: &Rule, kind: Option<Kind>) -> bool {
 
 /// A rule as a checker runs it: switched on, with its severity and settings
 /// read from the profile when the checker was built.
-#[derive(Debug)]
 pub struct Active {
     pub rule: &'static Rule,
     pub severity: Severity,
     pub settings: Settings,
-}
-
-impl std::fmt::Debug for Rule {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.id)
-    }
 }
 
 /// A rule's metadata as listings show it, with its severity in a profile.

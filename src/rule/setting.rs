@@ -15,10 +15,33 @@ pub enum SettingType {
     Severity,
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Default {
+/// A setting's default: a number, or a severity's name (`off` included).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SettingDefault {
     Number(f64),
     Severity(&'static str),
+}
+
+impl Serialize for SettingDefault {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            // Whole numbers as people write them (`30`, not `30.0`).
+            SettingDefault::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                s.serialize_i64(n as i64)
+            }
+            SettingDefault::Number(n) => s.serialize_f64(n),
+            SettingDefault::Severity(name) => s.serialize_str(name),
+        }
+    }
+}
+
+impl std::fmt::Display for SettingDefault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SettingDefault::Number(n) => f.write_str(&crate::messages::number(*n)),
+            SettingDefault::Severity(name) => write!(f, "\"{name}\""),
+        }
+    }
 }
 
 /// One setting of a rule: its key in the rule's profile entry (`/` between
@@ -26,38 +49,28 @@ enum Default {
 #[derive(Debug, Clone, Copy)]
 pub struct Setting {
     pub key: &'static str,
-    default: Default,
+    pub default: SettingDefault,
 }
 
 impl Setting {
     pub const fn number(key: &'static str, default: f64) -> Setting {
         Setting {
             key,
-            default: Default::Number(default),
+            default: SettingDefault::Number(default),
         }
     }
 
     pub const fn severity(key: &'static str, default: &'static str) -> Setting {
         Setting {
             key,
-            default: Default::Severity(default),
+            default: SettingDefault::Severity(default),
         }
     }
 
     pub fn kind(&self) -> SettingType {
         match self.default {
-            Default::Number(_) => SettingType::Number,
-            Default::Severity(_) => SettingType::Severity,
-        }
-    }
-
-    /// The default as JSON: a number, or a severity's name.
-    pub fn default_json(&self) -> serde_json::Value {
-        match self.default {
-            // Whole numbers print as people write them (`30`, not `30.0`).
-            Default::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (n as i64).into(),
-            Default::Number(n) => n.into(),
-            Default::Severity(s) => s.into(),
+            SettingDefault::Number(_) => SettingType::Number,
+            SettingDefault::Severity(_) => SettingType::Severity,
         }
     }
 
@@ -65,7 +78,7 @@ impl Setting {
         SettingInfo {
             key: self.key,
             kind: self.kind(),
-            default: self.default_json(),
+            default: self.default,
         }
     }
 
@@ -80,10 +93,10 @@ pub struct SettingInfo {
     pub key: &'static str,
     #[serde(rename = "type")]
     pub kind: SettingType,
-    pub default: serde_json::Value,
+    pub default: SettingDefault,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Clone, Copy)]
 enum Resolved {
     Number(f64),
     /// `None` for `off`.
@@ -91,7 +104,6 @@ enum Resolved {
 }
 
 /// A rule's settings as a profile sets them, each checked against its declaration.
-#[derive(Debug, Clone)]
 pub struct Settings {
     rule: &'static Rule,
     values: Vec<Resolved>,
@@ -108,22 +120,21 @@ impl Settings {
             for k in s.key.split('/') {
                 value = value.and_then(|v| v.get(k));
             }
-            let resolved =
-                match (s.default, value) {
-                    (_, None) => {
-                        return Err(format!(
-                            "{}: missing; the rule needs {} here (default {})",
-                            at(s.key),
-                            describe(s.kind()),
-                            s.default_json()
-                        ))
-                    }
-                    (Default::Number(_), Some(Value::Number(n))) => Resolved::Number(*n),
-                    (Default::Severity(_), Some(Value::String(text))) if text == "off" => {
-                        Resolved::Severity(None)
-                    }
-                    (Default::Severity(_), Some(Value::String(text))) => {
-                        match Severity::parse(text) {
+            let resolved = match (s.default, value) {
+                (_, None) => {
+                    return Err(format!(
+                        "{}: missing; the rule needs {} here (default {})",
+                        at(s.key),
+                        describe(s.kind()),
+                        s.default
+                    ))
+                }
+                (SettingDefault::Number(_), Some(Value::Number(n))) => Resolved::Number(*n),
+                (SettingDefault::Severity(_), Some(Value::String(text))) if text == "off" => {
+                    Resolved::Severity(None)
+                }
+                (SettingDefault::Severity(_), Some(Value::String(text))) => {
+                    match Severity::parse(text) {
                         Some(severity) => Resolved::Severity(Some(severity)),
                         None => {
                             return Err(format!(
@@ -132,16 +143,16 @@ impl Settings {
                             ))
                         }
                     }
-                    }
-                    (_, Some(other)) => {
-                        return Err(format!(
-                            "{}: must be {}, not {}",
-                            at(s.key),
-                            describe(s.kind()),
-                            other.type_name()
-                        ))
-                    }
-                };
+                }
+                (_, Some(other)) => {
+                    return Err(format!(
+                        "{}: must be {}, not {}",
+                        at(s.key),
+                        describe(s.kind()),
+                        other.type_name()
+                    ))
+                }
+            };
             values.push(resolved);
         }
         let mut path = Vec::new();
