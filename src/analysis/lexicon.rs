@@ -264,8 +264,10 @@ impl Languages {
         let list: Vec<Language> = SOURCES
             .iter()
             .filter(|(code, _)| enabled.iter().any(|e| e == code))
-            .filter_map(|(code, text)| {
-                let source = json::parse(text).ok()?;
+            .map(|(code, text)| {
+                // Compiled in and read by the tests: a file that is not JSON cannot ship.
+                let source =
+                    json::parse(text).unwrap_or_else(|e| panic!("data/lexicons/{code}.json: {e}"));
                 let text_of = |k: &str| {
                     source
                         .get(k)
@@ -273,13 +275,13 @@ impl Languages {
                         .unwrap_or(code)
                         .to_string()
                 };
-                Some(Language {
+                Language {
                     code: code.to_string(),
                     name: text_of("name"),
                     aliases: strings(source.get("aliases")).map(str::to_string).collect(),
                     lexicon: OnceLock::new(),
                     source,
-                })
+                }
             })
             .collect();
         let mut stopwords: WordMap<u32> = WordMap::default();
