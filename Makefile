@@ -8,7 +8,7 @@ WASM := wasm32-unknown-unknown
 WB_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo test setup setup-wasm setup-node setup-browser lint test-native test-wasm pkg bench rules
+.PHONY: demo demo-cli test setup setup-wasm setup-node setup-browser lint test-native test-wasm pkg bench rules
 
 setup:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup) first" >&2; exit 1; }
@@ -31,9 +31,14 @@ setup-browser:
 	  $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
 
-# Builds the checker and runs it over the bundled examples (all clean), then
+# Builds the package and serves the live form on 127.0.0.1 (PORT=9000 to move it).
+PORT ?= 8080
+demo: pkg
+	@node js/serve.mjs --port $(PORT)
+
+# Builds the command and runs it over the bundled examples (all clean), then
 # over a half-filled draft to show what a report looks like.
-demo: setup
+demo-cli: setup
 	$(CARGO) build --release --locked
 	./target/release/enhance-qa check tests/examples
 	@echo
@@ -64,10 +69,11 @@ test-wasm: pkg setup-browser test-native
 
 test: lint test-native test-wasm
 
-bench: setup pkg
+bench: setup pkg setup-browser
 	$(CARGO) bench --locked --bench check
 	$(CARGO) bench --locked --bench catalogue
 	node js/bench.mjs
+	node js/latency.mjs
 
 rules:
 	$(CARGO) run --quiet --locked -- rules

@@ -1,5 +1,5 @@
 // Completes pkg/ after wasm-bindgen and wasm-opt: package.json (version from
-// Cargo.toml), README, the Node entry point; prints the wasm's size and fails
+// Cargo.toml), README, the Node entry point, the form helper; prints the wasm's size and fails
 // above the budget.
 import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -26,10 +26,11 @@ const manifest = {
   exports: {
     ".": { types: "./enhance_qa.d.ts", default: "./enhance_qa.js" },
     "./node": { types: "./node.d.ts", default: "./node.js" },
+    "./form": { types: "./form.d.ts", default: "./form.js" },
     "./enhance_qa_bg.wasm": "./enhance_qa_bg.wasm",
     "./package.json": "./package.json",
   },
-  files: ["enhance_qa.js", "enhance_qa.d.ts", "enhance_qa_bg.wasm", "enhance_qa_bg.wasm.d.ts", "snippets/", "node.js", "node.d.ts", "README.md"],
+  files: ["enhance_qa.js", "enhance_qa.d.ts", "enhance_qa_bg.wasm", "enhance_qa_bg.wasm.d.ts", "snippets/", "node.js", "node.d.ts", "form.js", "form.d.ts", "README.md"],
   // Importing `enhance-qa/node` instantiates the module; nothing else has effects.
   sideEffects: ["./node.js"],
   engines: { node: ">=18" },
@@ -37,6 +38,7 @@ const manifest = {
 };
 writeFileSync(new URL("package.json", pkg), JSON.stringify(manifest, null, 2) + "\n");
 copyFileSync(new URL("js/pkg-README.md", root), new URL("README.md", pkg));
+for (const file of ["form.js", "form.d.ts"]) copyFileSync(new URL(`js/${file}`, root), new URL(file, pkg));
 writeFileSync(
   new URL("node.js", pkg),
   `// Node entry point: the module is read from the package and instantiated at import.

@@ -31,7 +31,7 @@ const examples = readdirSync(join(root, "tests/examples")).sort().map((f) => rea
 
 test("the tarball holds the module, the wasm, the types and the README", () => {
   const files = readdirSync(join(project, "node_modules/enhance-qa")).sort();
-  assert.deepEqual(files, ["README.md", "enhance_qa.d.ts", "enhance_qa.js", "enhance_qa_bg.wasm", "enhance_qa_bg.wasm.d.ts", "node.d.ts", "node.js", "package.json", "snippets"]);
+  assert.deepEqual(files, ["README.md", "enhance_qa.d.ts", "enhance_qa.js", "enhance_qa_bg.wasm", "enhance_qa_bg.wasm.d.ts", "form.d.ts", "form.js", "node.d.ts", "node.js", "package.json", "snippets"]);
   const manifest = JSON.parse(readFileSync(join(project, "node_modules/enhance-qa/package.json"), "utf8"));
   const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
   assert.equal(manifest.version, /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1]);
@@ -113,6 +113,20 @@ test("the TypeScript declarations are real types, not any", () => {
     const wrong: string = report.score;
     export { severity, start, score, wrong, plain };
   `);
+  writeFileSync(join(project, "form.ts"), `
+    import init from "enhance-qa";
+    import { attach, pathOf, type Attachment } from "enhance-qa/form";
+    await init();
+    const attachment: Attachment = attach(document.createElement("form"), {
+      kind: "course",
+      onReport: (report, { unplaced }) => console.log(report.score, unplaced.length),
+    });
+    const path: string | null = pathOf("learning_outcomes[2]");
+    // @ts-expect-error kind is "course" or "programme"
+    attach(document.createElement("form"), { kind: "recipe" });
+    attachment.detach();
+    export { path };
+  `);
   const tsc = join(root, "node_modules/.bin/tsc");
-  execFileSync(tsc, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "esnext,dom", "typed.ts"], { cwd: project, stdio: "pipe" });
+  execFileSync(tsc, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "esnext,dom", "typed.ts", "form.ts"], { cwd: project, stdio: "pipe" });
 });

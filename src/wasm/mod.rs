@@ -78,6 +78,8 @@ export interface RuleInfo {
   applies: "course" | "programme" | "both";
   summary: string;
   source: string;
+  /** The rule's thresholds in the checker's profile (without its severity), e.g. {min: 25, max: 30}. */
+  settings: { [name: string]: unknown };
   /** The rule explained, for a page's help. */
   explain: RuleExplanation;
 }
@@ -227,7 +229,7 @@ impl Checker {
     /// Every rule's metadata, with this checker's severities.
     #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
     pub fn rules(&self) -> JsValue {
-        to_js(&infos(self.inner.profile()))
+        rule_infos(self.inner.profile())
     }
 
     /// The package's version.
@@ -252,7 +254,83 @@ impl Checker {
 /// Every rule's metadata, with the built-in profile's severities.
 #[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> JsValue {
-    to_js(&infos(&Profile::built_in()))
+    rule_infos(&Profile::built_in())
+}
+
+/// A rule's metadata with its settings, so that a page draws the same
+/// thresholds the checker applies (the workload band, the semester line).
+#[derive(serde::Serialize)]
+struct RuleWithSettings<'a> {
+    id: &'static str,
+    severity: Option<crate::Severity>,
+    group: crate::Group,
+    applies: crate::Applies,
+    summary: &'static str,
+    source: &'static str,
+    settings: Settings<'a>,
+    explain: crate::Explanation,
+}
+
+/// A rule's settings as written in the profile, less its severity.
+struct Settings<'a>(Option<&'a crate::json::Value<'static>>);
+
+/// Any value of a profile, written as JSON.
+struct Json<'a>(&'a crate::json::Value<'static>);
+
+impl serde::Serialize for Settings<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let members = self.0.and_then(|v| v.as_object()).unwrap_or(&[]);
+        let mut map = s.serialize_map(None)?;
+        for (k, v) in members.iter().filter(|(k, _)| k != "severity") {
+            map.serialize_entry(k.as_ref(), &Json(v))?;
+        }
+        map.end()
+    }
+}
+
+impl serde::Serialize for Json<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::json::Value;
+        use serde::ser::{SerializeMap, SerializeSeq};
+        match self.0 {
+            Value::Null | Value::TooDeep => s.serialize_unit(),
+            Value::Bool(b) => s.serialize_bool(*b),
+            Value::Number(n) => s.serialize_f64(*n),
+            Value::String(text) => s.serialize_str(text),
+            Value::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                items
+                    .iter()
+                    .try_for_each(|v| seq.serialize_element(&Json(v)))?;
+                seq.end()
+            }
+            Value::Object(members) => {
+                let mut map = s.serialize_map(Some(members.len()))?;
+                for (k, v) in members {
+                    map.serialize_entry(k.as_ref(), &Json(v))?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+fn rule_infos(profile: &Profile) -> JsValue {
+    let infos: Vec<RuleWithSettings> = infos(profile)
+        .into_iter()
+        .map(|i| RuleWithSettings {
+            id: i.id,
+            severity: i.severity,
+            group: i.group,
+            applies: i.applies,
+            summary: i.summary,
+            source: i.source,
+            settings: Settings(profile.rule(i.id)),
+            explain: i.explain,
+        })
+        .collect();
+    to_js(&infos)
 }
 
 /// The package's version.
