@@ -15,8 +15,8 @@
 #[path = "../tests/support/mod.rs"]
 mod support;
 
-use enhance_qa::memo::Memo;
 use enhance_qa::Checker;
+use enhance_qa::Memo;
 use std::hint::black_box;
 use std::time::Instant;
 

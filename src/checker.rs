@@ -1,22 +1,17 @@
 //! The checker: a profile prepared once, then any number of documents checked.
 
-use crate::codes::Codes;
+use crate::analysis::codes::Codes;
+use crate::analysis::lexicon::Languages;
+use crate::analysis::memo::Memo;
+use crate::analysis::summary::Summary;
 use crate::document::{self, Document, Expected, Finding, Issue};
 use crate::json::{self, ParseError, Value};
-use crate::lexicon::Languages;
-use crate::memo::Memo;
 use crate::messages::Messages;
-use crate::profile::Profile;
-use crate::registry::{self, Context, Out, Rule};
-use crate::report::{Report, Severity};
+use crate::profile::{Profile, ProfileError};
+use crate::report::Report;
+use crate::rule::{Active, Context, Out, Settings, Shared};
+use crate::rules::{self, programme};
 use std::borrow::Cow;
-
-/// A rule the profile has switched on, with its severity and settings.
-struct Active {
-    rule: &'static Rule,
-    severity: Severity,
-    settings: Value<'static>,
-}
 
 pub struct Checker {
     profile: Profile,
@@ -24,6 +19,7 @@ pub struct Checker {
     languages: Languages,
     codes: Codes,
     messages: Messages,
+    max_semesters: f64,
 }
 
 impl Default for Checker {
@@ -39,26 +35,73 @@ impl Checker {
     }
 
     /// Prepares a checker whose messages are in `locale` (English where the
-    /// locale has no catalogue).
+    /// locale has no catalogue). A profile made by [`Profile::extend`] has
+    /// every setting of the baseline, whose every rule the tests build.
     pub fn with_locale(profile: Profile, locale: &str) -> Checker {
-        let active = registry::rules()
-            .filter_map(|rule| {
-                let severity = profile.severity(rule.id)?;
-                let settings = profile.rule(rule.id)?.clone();
-                Some(Active {
+        Checker::build(profile, locale).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Prepares a checker, reading every rule's settings from the profile:
+    /// a rule the profile does not list, or a setting it lacks, mistypes or
+    /// does not declare, is an error naming it.
+    pub fn build(profile: Profile, locale: &str) -> Result<Checker, ProfileError> {
+        let fail = |message: String| ProfileError { message };
+        if let Some(id) = profile.rule_ids().find(|id| rules::rule(id).is_none()) {
+            return Err(fail(format!("rules/{id}: not a rule of this checker")));
+        }
+        let mut active = Vec::new();
+        let mut max_semesters = None;
+        for rule in rules::rules() {
+            let entry = profile
+                .rule(rule.id)
+                .ok_or_else(|| fail(format!("rules/{}: missing from the profile", rule.id)))?;
+            let severity = match entry.get("severity").and_then(Value::as_str) {
+                Some("off") => None,
+                Some(s) => Some(crate::report::Severity::parse(s).ok_or_else(|| {
+                    fail(format!(
+                        "rules/{}/severity: \"{s}\" is not a severity",
+                        rule.id
+                    ))
+                })?),
+                None => {
+                    return Err(fail(format!(
+                    "rules/{}/severity: missing; use \"error\", \"warning\", \"info\" or \"off\"",
+                    rule.id
+                )))
+                }
+            };
+            let settings = Settings::read(rule, entry).map_err(fail)?;
+            // Read whether or not the rule is on: the per-semester rules read plans up to it.
+            if rule.id == programme::DURATION.id {
+                max_semesters = Some(settings.num(&["max_semesters"]));
+            }
+            if let Some(severity) = severity {
+                active.push(Active {
                     rule,
                     severity,
                     settings,
-                })
-            })
-            .collect();
-        Checker {
+                });
+            }
+        }
+        let max_semesters = max_semesters
+            .ok_or_else(|| fail(format!("rules/{}: missing", programme::DURATION.id)))?;
+        Ok(Checker {
             languages: Languages::new(&profile.lexicons),
             codes: Codes::default(),
             messages: Messages::new(locale),
             active,
+            max_semesters,
             profile,
-        }
+        })
+    }
+
+    /// A rule the profile switches on, as this checker runs it.
+    pub fn active(&self, id: &str) -> Option<&Active> {
+        self.active.iter().find(|a| a.rule.id == id)
+    }
+
+    pub fn messages(&self) -> &Messages {
+        &self.messages
     }
 
     pub fn profile(&self) -> &Profile {
@@ -88,9 +131,9 @@ impl Checker {
 
     /// Checks a document and keeps what the cross-document rules need of it,
     /// from one reading of the document (see [`crate::catalogue`]).
-    pub fn check_summarised(&self, value: &Value<'_>) -> (Report, crate::catalogue::Summary) {
+    pub fn check_summarised(&self, value: &Value<'_>) -> (Report, Summary) {
         let (doc, findings) = document::read(value);
-        let summary = crate::catalogue::Summary::from_document(&doc);
+        let summary = Summary::from_document(&doc);
         (self.run(&doc, &findings, None), summary)
     }
 
@@ -124,17 +167,16 @@ impl Checker {
     }
 
     fn run(&self, doc: &Document<'_>, findings: &[Finding<'_>], memo: Option<&Memo>) -> Report {
-        let cx = Context::new(
-            doc,
-            findings,
-            &self.profile,
-            &self.codes,
-            &self.languages,
-            memo,
-        );
+        let shared = Shared {
+            institutions: &self.profile.institutions,
+            codes: &self.codes,
+            languages: &self.languages,
+            max_semesters: self.max_semesters,
+        };
+        let cx = Context::new(doc, findings, &shared, memo);
         let mut diagnostics = Vec::new();
         for a in &self.active {
-            if !registry::applies(a.rule, doc.kind) {
+            if !crate::rule::applies(a.rule, doc.kind) {
                 continue;
             }
             let mut out = Out {

@@ -6,36 +6,37 @@
 //! let report = checker.check_str(r#"{"kind": "course"}"#).expect("valid JSON");
 //! assert!(report.diagnostics.iter().any(|d| d.rule == "schema.required" && d.path == "/code"));
 //! ```
+//!
+//! The layers, each using only those before it: [`json`] and `pointer`;
+//! `document` (the model and its reader); `analysis` (words, lexicons, the
+//! reading of texts and outcomes, the study plan: shared by the rules and
+//! knowing none); [`report`], `messages` and [`profile`]; `rule` (what a rule
+//! is and reads); `rules` (every rule); then the [`Checker`] and the
+//! [`catalogue`] of a run.
 
-pub mod assessment;
+mod analysis;
 pub mod catalogue;
-pub mod checker;
-pub mod codes;
-pub mod document;
-pub mod joint;
+mod checker;
+mod document;
 pub mod json;
-pub mod lexicon;
-pub mod memo;
-pub mod messages;
-pub mod meta;
-pub mod outcomes;
+mod messages;
+mod pointer;
 pub mod profile;
-pub mod registry;
 pub mod report;
-pub mod sarif;
-pub mod schema;
-pub mod similar;
-pub mod society;
-pub mod structure;
-pub mod texts;
-pub mod words;
-pub mod workload;
+mod rule;
+mod rules;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use analysis::memo::Memo;
+pub use catalogue::{Catalogue, Summary};
 pub use checker::Checker;
+pub use document::Kind;
 pub use json::ParseError;
 pub use profile::{Profile, ProfileError};
-pub use registry::{rules, Group, Rule};
 pub use report::{Counts, Diagnostic, Report, Severity, Span};
+pub use rule::{
+    Applies, Explanation, Group, Rule, RuleInfo, SettingDefault, SettingInfo, SettingType,
+};
+pub use rules::{infos, rule, rules, similar_rules};

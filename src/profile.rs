@@ -4,9 +4,9 @@
 //! any setting or turn a rule `off`. The baseline is also the schema of a
 //! profile: a key it does not have is an error.
 
+use crate::analysis::similar;
 use crate::json::{self, Value};
 use crate::report::Severity;
-use crate::similar;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -57,18 +57,8 @@ impl Default for Profile {
 impl Profile {
     /// The alliance baseline `enhance-2026`.
     pub fn built_in() -> Profile {
-        let base = built_in_tree();
-        Profile::from_tree(&base).unwrap_or_else(|_| Profile::empty())
-    }
-
-    fn empty() -> Profile {
-        Profile {
-            id: "enhance-2026".into(),
-            name: String::new(),
-            lexicons: vec![],
-            institutions: vec![],
-            rules: vec![],
-        }
+        // The baseline is compiled in and read by every test.
+        Profile::from_tree(&built_in_tree()).unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// A user profile, as JSON text, applied over the baseline.
@@ -211,6 +201,23 @@ impl Profile {
         self.institutions.iter().find(|i| i.id == id)
     }
 
+    /// This profile without one rule's entry, or one of its settings (`key`):
+    /// what a profile that lacks it looks like to a checker.
+    #[cfg(test)]
+    pub(crate) fn without(mut self, id: &str, key: Option<&str>) -> Profile {
+        match key {
+            None => self.rules.retain(|(k, _)| k != id),
+            Some(key) => {
+                if let Some((_, Value::Object(members))) =
+                    self.rules.iter_mut().find(|(k, _)| k == id)
+                {
+                    members.retain(|(k, _)| k != key);
+                }
+            }
+        }
+        self
+    }
+
     /// The ids of the rules the profile lists, in its order.
     pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
         self.rules.iter().map(|(k, _)| k.as_str())
@@ -218,9 +225,10 @@ impl Profile {
 }
 
 fn built_in_tree() -> Value<'static> {
+    // Compiled in and read by every test: text that is not JSON cannot ship.
     json::parse(BUILT_IN)
         .map(Value::into_owned)
-        .unwrap_or(Value::Null)
+        .unwrap_or_else(|e| panic!("data/profiles/enhance-2026.json: {e}"))
 }
 
 fn set_member(tree: &mut Value<'static>, key: &str, value: Value<'static>) {

@@ -193,16 +193,6 @@ fn path_key(path: &str, field_order: &[&str]) -> Vec<PathKey> {
         .collect()
 }
 
-/// Appends one JSON Pointer segment (RFC 6901 escaping).
-pub fn push_segment(path: &mut String, segment: &str) {
-    path.push('/');
-    if segment.contains(['~', '/']) {
-        path.push_str(&segment.replace('~', "~0").replace('/', "~1"));
-    } else {
-        path.push_str(segment);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,12 +218,5 @@ mod tests {
             suggestions: vec![],
         };
         assert_eq!(score(&vec![d; 8]), 0);
-    }
-
-    #[test]
-    fn pointer_segments_are_escaped() {
-        let mut p = String::new();
-        push_segment(&mut p, "a/b~c");
-        assert_eq!(p, "/a~1b~0c");
     }
 }

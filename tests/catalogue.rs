@@ -21,7 +21,7 @@ use enhance_qa::{catalogue, json, Checker, Severity};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use support::{example, remove, set};
+use support::{example, example_text, remove, set, snapshot};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -30,7 +30,7 @@ fn root() -> &'static Path {
 fn document(spec: &Value) -> Result<Value, String> {
     let mut doc = match spec.get("document") {
         Some(d) => d.clone(),
-        None => example(spec["base"].as_str().ok_or("a document needs a base")?)?,
+        None => example(spec["base"].as_str().ok_or("a document needs a base")?),
     };
     for p in spec["remove"].as_array().into_iter().flatten() {
         remove(&mut doc, p.as_str().unwrap_or_default())?;
@@ -85,7 +85,8 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-fn run_case(rule: &str, tag: &str, case: &Value) -> Result<(), String> {
+/// Runs a case both ways; gives the library's reports, for the snapshot.
+fn run_case(rule: &str, tag: &str, case: &Value) -> Result<Vec<enhance_qa::Report>, String> {
     let specs = case["documents"]
         .as_array()
         .ok_or("a case needs documents")?;
@@ -101,8 +102,8 @@ fn run_case(rule: &str, tag: &str, case: &Value) -> Result<(), String> {
         .map(|(i, v)| (format!("doc-{i}"), v))
         .collect();
     let refs: Vec<(&str, &json::Value<'_>)> = named.iter().map(|(n, v)| (n.as_str(), *v)).collect();
-    let reports = catalogue::check_all(&checker, &refs);
-    let got: Vec<Found> = reports
+    let library = catalogue::check_all(&checker, &refs);
+    let got: Vec<Found> = library
         .iter()
         .enumerate()
         .flat_map(|(d, r)| {
@@ -184,7 +185,8 @@ fn run_case(rule: &str, tag: &str, case: &Value) -> Result<(), String> {
             }
         }
     }
-    compare(rule, "command line", &got, expect)
+    compare(rule, "command line", &got, expect)?;
+    Ok(library)
 }
 
 #[test]
@@ -196,11 +198,15 @@ fn every_catalogue_case_holds_in_the_library_and_the_command_line() {
     files.sort();
     let mut failures = Vec::new();
     let mut cases = 0;
-    for file in files {
+    for file in files
+        .into_iter()
+        .filter(|f| f.extension().is_some_and(|x| x == "json"))
+    {
         let text = std::fs::read_to_string(&file).unwrap_or_default();
         let fixture: Value =
             serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let rule = fixture["rule"].as_str().unwrap_or_default();
+        let mut reports = serde_json::Map::new();
         for (k, case) in fixture["cases"]
             .as_array()
             .into_iter()
@@ -209,9 +215,18 @@ fn every_catalogue_case_holds_in_the_library_and_the_command_line() {
         {
             cases += 1;
             let name = case["name"].as_str().unwrap_or("unnamed");
-            if let Err(e) = run_case(rule, &format!("{rule}-{k}"), case) {
-                failures.push(format!("{rule}::{name}: {e}"));
+            match run_case(rule, &format!("{rule}-{k}"), case) {
+                Ok(found) => {
+                    let found = serde_json::to_value(found).unwrap_or_else(|e| panic!("{e}"));
+                    reports.insert(name.to_string(), found);
+                }
+                Err(e) => failures.push(format!("{rule}::{name}: {e}")),
             }
+        }
+        // Every report in full, so that a change of message or score is reviewed.
+        let path = root().join(format!("tests/snapshots/catalogue/{rule}.json"));
+        if let Err(e) = snapshot(&path, &Value::Object(reports)) {
+            failures.push(e);
         }
     }
     assert!(cases >= 10, "only {cases} catalogue cases");
@@ -272,10 +287,9 @@ fn a_catalogue_can_be_built_one_document_at_a_time() {
     let mut catalogue = catalogue::Catalogue::new();
     let mut reports = Vec::new();
     for name in ["course-en-upv.json", "course-en-upv.json"] {
-        let text =
-            std::fs::read_to_string(root().join("tests/examples").join(name)).unwrap_or_default();
+        let text = example_text(name);
         // Only the report and the summary outlive the parsed document.
-        let value = json::parse(&text).unwrap_or(json::Value::Null);
+        let value = json::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         reports.push(checker.check_value(&value));
         catalogue.push(name, catalogue::Summary::of(&value));
     }
@@ -299,11 +313,10 @@ fn a_profile_can_turn_a_catalogue_rule_off_or_change_its_severity() {
     let profile = enhance_qa::Profile::from_json(
         r#"{"rules": {"catalogue.duplicate-code": "off", "catalogue.prerequisite-missing": "info"}}"#,
     )
-    .unwrap_or_default();
+    .unwrap_or_else(|e| panic!("{e}"));
     let checker = Checker::new(profile);
-    let text = std::fs::read_to_string(root().join("tests/examples/course-en-chalmers.json"))
-        .unwrap_or_default();
-    let value = json::parse(&text).unwrap_or(json::Value::Null);
+    let text = example_text("course-en-chalmers.json");
+    let value = json::parse(&text).unwrap_or_else(|e| panic!("{e}"));
     let reports = catalogue::check_all(&checker, &[("a", &value), ("b", &value)]);
     let rules: Vec<(&str, Severity)> = reports[1]
         .diagnostics

@@ -1,7 +1,10 @@
 //! The `enhance-qa` command as a quality officer runs it.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::example_text;
 
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_enhance-qa"))
@@ -64,7 +67,8 @@ fn invalid_json_is_reported_with_line_and_column_and_others_still_checked() {
         "{\n  \"kind\": \"course\",\n  \"code\" \"X\"\n}",
     )
     .unwrap_or_default();
-    std::fs::copy("tests/examples/course-en-upv.json", dir.join("b-good.json")).unwrap_or_default();
+    std::fs::copy("tests/examples/course-en-upv.json", dir.join("b-good.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
     let out = run(&[
         "check",
         "--format",
@@ -170,7 +174,7 @@ fn rules_are_listed_in_every_format_from_the_registry() {
 #[test]
 fn a_folder_is_checked_in_parallel_and_reported_in_file_order() {
     let dir = scratch("parallel");
-    let course = std::fs::read_to_string("tests/examples/course-en-upv.json").unwrap_or_default();
+    let course = example_text("course-en-upv.json");
     let mut names = Vec::new();
     for i in 0..60 {
         let mut doc: serde_json::Value = serde_json::from_str(&course).unwrap_or_default();
@@ -215,4 +219,125 @@ fn a_folder_is_checked_in_parallel_and_reported_in_file_order() {
         .filter(|r| r["report"]["counts"]["error"] != 0)
         .count();
     assert_eq!(errors, 9);
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        &["--help"][..],
+        &["check", "--help"],
+        &["rules", "--help"],
+        &["explain", "--help"],
+    ] {
+        let out = run(args);
+        let stdout = text(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            text(&out.stderr)
+        );
+        assert!(stdout.contains("Usage: enhance-qa"), "{args:?}: {stdout}");
+    }
+    let check = text(&run(&["check", "--help"]).stdout);
+    assert!(
+        check.contains("--profile") && check.contains("--format"),
+        "{check}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_back_up_the_tree_is_not_followed_round() {
+    let dir = scratch("loop");
+    std::fs::copy("tests/examples/course-en-upv.json", dir.join("course.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::os::unix::fs::symlink(".", dir.join("again")).unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&["check", dir.to_str().unwrap_or_default()]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(stdout.contains("1 document checked"), "{stdout}");
+}
+
+#[test]
+fn a_file_named_twice_is_checked_once() {
+    let dir = scratch("twice");
+    let file = dir.join("course.json");
+    std::fs::copy("tests/examples/course-en-upv.json", &file).unwrap_or_else(|e| panic!("{e}"));
+    let plain = file.to_str().unwrap_or_default().to_string();
+    let dotted = format!("{}/./course.json", dir.display());
+    for args in [
+        vec!["check", &plain, &plain],
+        vec!["check", &plain, &dotted],
+        vec!["check", &plain, dir.to_str().unwrap_or_default()],
+    ] {
+        let out = run(&args);
+        let stdout = text(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stdout}");
+        assert!(stdout.contains("1 document checked"), "{args:?}: {stdout}");
+        assert!(!stdout.contains("catalogue.duplicate-code"), "{stdout}");
+    }
+}
+
+#[test]
+fn a_path_that_holds_no_document_gives_exit_2() {
+    let dir = scratch("empty");
+    std::fs::write(dir.join("notes.txt"), "not a document").unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&["check", dir.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("holds no JSON file"),
+        "{}",
+        text(&out.stderr)
+    );
+    let empty = dir.join("none.json");
+    std::fs::write(&empty, "[]").unwrap_or_else(|e| panic!("{e}"));
+    let out = run(&["check", empty.to_str().unwrap_or_default()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("holds no document"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn explain_tells_about_every_rule() {
+    for rule in enhance_qa::rules() {
+        let out = run(&["explain", rule.id]);
+        let stdout = text(&out.stdout);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}",
+            rule.id,
+            text(&out.stderr)
+        );
+        for part in [
+            "What it checks",
+            "Why",
+            "Source:",
+            "How to fix it",
+            "Fires on",
+            "Silent on",
+            "Settings",
+        ] {
+            assert!(stdout.contains(part), "{}: no {part}\n{stdout}", rule.id);
+        }
+    }
+    let out = run(&["explain", "lo.count", "--format", "markdown"]);
+    assert!(text(&out.stdout).contains("| `course/max` | number | `8` |"));
+    let out = run(&["explain", "lo.count", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    assert_eq!(json["explain"]["settings"][1]["default"], 8);
+}
+
+#[test]
+fn an_unknown_rule_is_named_with_the_nearest() {
+    let out = run(&["explain", "lo.cont"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "enhance-qa: no rule \"lo.cont\" (did you mean \"lo.count\"?)"
+    );
 }

@@ -15,11 +15,11 @@
 
 mod support;
 
-use enhance_qa::{Checker, Profile};
+use enhance_qa::{Checker, Profile, Report};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{json, Value};
 use std::path::Path;
-use support::{example, remove, set};
+use support::{example, remove, set, snapshot};
 
 fn main() {
     let args = Arguments::from_args();
@@ -53,6 +53,9 @@ fn main() {
             let title = format!("{name}::{}", case["name"].as_str().unwrap_or("unnamed"));
             trials.push(Trial::test(title, move || run_case(&fixture, &case)));
         }
+        trials.push(Trial::test(format!("{name}::snapshot"), move || {
+            snapshot_reports(&name, &fixture)
+        }));
     }
     trials.push(Trial::test(
         "registry::every_rule_has_firing_and_silent_fixtures",
@@ -61,8 +64,8 @@ fn main() {
     libtest_mimic::run(&args, trials).exit();
 }
 
-fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
-    let rule = fixture["rule"].as_str().ok_or("fixture has no rule")?;
+/// The report of a case's document, under the case's profile.
+fn report_of(fixture: &Value, case: &Value) -> Result<Report, Failed> {
     let mut doc = match case.get("document") {
         Some(d) => d.clone(),
         None => {
@@ -70,7 +73,7 @@ fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
                 .as_str()
                 .or(fixture["base"].as_str())
                 .ok_or("no base and no document")?;
-            example(base)?
+            example(base)
         }
     };
     for p in case["remove"].as_array().into_iter().flatten() {
@@ -85,7 +88,12 @@ fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
         Some(p) => Profile::from_json(&p.to_string()).map_err(|e| format!("profile: {e}"))?,
         None => Profile::built_in(),
     };
-    let report = Checker::new(profile).check(&doc);
+    Ok(Checker::new(profile).check(&doc))
+}
+
+fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
+    let rule = fixture["rule"].as_str().ok_or("fixture has no rule")?;
+    let report = report_of(fixture, case)?;
     let got: Vec<&enhance_qa::Diagnostic> = report
         .diagnostics
         .iter()
@@ -143,6 +151,23 @@ fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {
         }
     }
     Ok(())
+}
+
+/// Every case's report in full, compared with the snapshot committed in
+/// `tests/snapshots/rules/`: a change of any message, path, span or score
+/// shows in review.
+fn snapshot_reports(name: &str, fixture: &Value) -> Result<(), Failed> {
+    let mut reports = serde_json::Map::new();
+    for case in fixture["cases"].as_array().into_iter().flatten() {
+        let title = case["name"].as_str().ok_or("a case has no name")?;
+        let report = serde_json::to_value(report_of(fixture, case)?).map_err(|e| e.to_string())?;
+        if reports.insert(title.to_string(), report).is_some() {
+            return Err(format!("two cases are named \"{title}\"").into());
+        }
+    }
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/snapshots/rules/{name}.json"));
+    snapshot(&path, &Value::Object(reports)).map_err(Failed::from)
 }
 
 /// Every rule in the registry has a fixture file with at least one case that

@@ -1,14 +1,12 @@
 //! A form checked at every keystroke: with a memo, the reports are exactly
 //! those of a fresh check, and the memo holds about one document's texts.
 
-use enhance_qa::memo::Memo;
-use enhance_qa::Checker;
-use serde_json::{json, Value};
+mod support;
 
-fn example(name: &str) -> Value {
-    let path = format!("{}/tests/examples/{name}", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_default()).unwrap_or_default()
-}
+use enhance_qa::Checker;
+use enhance_qa::Memo;
+use serde_json::{json, Value};
+use support::example;
 
 #[test]
 fn remembered_readings_give_the_same_reports_as_fresh_checks() {

@@ -1,17 +1,41 @@
 //! Whatever it is given, the checker returns a report and never panics.
 
-use enhance_qa::Checker;
+mod support;
+
+use enhance_qa::{Checker, Report, Severity};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
+use support::example;
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(Checker::default);
 
-fn example(name: &str) -> Value {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/examples")
-        .join(name);
-    serde_json::from_str(&std::fs::read_to_string(path).unwrap_or_default()).unwrap_or_default()
+/// The counts and score a report must have, counted again from its
+/// diagnostics: `max(0, 100 − 15·errors − 5·warnings − 1·infos)`.
+fn consistent(report: &Report) -> Result<(), TestCaseError> {
+    let count = |s: Severity| {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == s)
+            .count() as u32
+    };
+    let (e, w, i) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    prop_assert_eq!(
+        (
+            report.counts.error,
+            report.counts.warning,
+            report.counts.info
+        ),
+        (e, w, i)
+    );
+    let score = (100 - 15 * i64::from(e) - 5 * i64::from(w) - i64::from(i)).max(0);
+    prop_assert_eq!(i64::from(report.score), score);
+    Ok(())
 }
 
 /// Values that look like documents: known field names, numbers as text,
@@ -85,9 +109,7 @@ proptest! {
     fn any_json_value_gets_a_report(value in json_value()) {
         let checker = &*CHECKER;
         let report = checker.check(&value);
-        prop_assert!(report.score <= 100);
-        let total = report.counts.error + report.counts.warning + report.counts.info;
-        prop_assert_eq!(total as usize, report.diagnostics.len());
+        consistent(&report)?;
         // The same value as text gives the same report.
         prop_assert_eq!(checker.check_str(&value.to_string()).ok(), Some(report));
     }
@@ -98,7 +120,10 @@ proptest! {
             map.insert("kind".into(), Value::String(kind.into()));
         }
         let report = CHECKER.check(&value);
-        prop_assert!(report.score <= 100);
+        consistent(&report)?;
+        // Only a document that is an object has a kind to report.
+        let expected = value.is_object().then_some(kind);
+        prop_assert_eq!(report.kind, expected);
     }
 
     #[test]
@@ -126,8 +151,16 @@ proptest! {
     }
 
     #[test]
-    fn any_text_is_a_report_or_a_parse_error(text in "\\PC{0,200}") {
-        let _ = CHECKER.check_str(&text);
+    fn any_text_is_a_report_or_a_parse_error_at_its_place(text in "\\PC{0,200}") {
+        match CHECKER.check_str(&text) {
+            Ok(report) => consistent(&report)?,
+            Err(e) => {
+                // The line and column are those of the byte offset named.
+                prop_assert!(e.offset <= text.len());
+                prop_assert_eq!((e.line, e.column), enhance_qa::json::line_column(&text, e.offset));
+                prop_assert!(!e.message.is_empty());
+            }
+        }
     }
 }
 
@@ -156,7 +189,7 @@ fn deep_nesting_and_huge_strings_are_handled() {
 }
 
 #[test]
-fn long_prerequisite_chains_and_huge_durations_stay_linear() {
+fn long_prerequisite_chains_and_huge_durations_are_handled() {
     let checker = Checker::default();
     // 50,000 components, each needing the next, the last needing the first:
     // one cycle, found without recursion.
@@ -173,12 +206,10 @@ fn long_prerequisite_chains_and_huge_durations_stay_linear() {
     let mut programme = example("programme-bachelor.json");
     programme["components"] = Value::Array(components);
     programme["semesters"] = serde_json::json!(1e12);
-    let started = std::time::Instant::now();
     let report = checker.check(&programme);
     let count = |rule: &str| report.diagnostics.iter().filter(|d| d.rule == rule).count();
     assert_eq!(count("programme.prerequisite-cycle"), 1);
     assert_eq!(count("programme.prerequisite-unknown"), n);
     assert_eq!(count("programme.duration"), 1);
     assert_eq!(count("programme.semester-load"), 0);
-    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
 }

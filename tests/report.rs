@@ -1,15 +1,10 @@
 //! The report as report.md defines it: order, counts, score, spans, bytes.
 
+mod support;
+
 use enhance_qa::{Checker, Severity};
 use serde_json::json;
-
-fn example() -> serde_json::Value {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/examples/course-en-chalmers.json"
-    ));
-    serde_json::from_str(&text.unwrap_or_default()).unwrap_or_default()
-}
+use support::example;
 
 #[test]
 fn an_unknown_kind_is_the_only_finding() {
@@ -42,7 +37,7 @@ fn a_document_that_is_not_an_object_gets_schema_type_at_the_root() {
 
 #[test]
 fn diagnostics_follow_the_form_order_then_severity() {
-    let mut doc = example();
+    let mut doc = example("course-en-chalmers.json");
     doc["sdgs"] = json!([]);
     doc["ects"] = json!(40);
     doc["title"] = json!("EV");
@@ -75,7 +70,7 @@ fn diagnostics_follow_the_form_order_then_severity() {
 
 #[test]
 fn counts_and_score_follow_the_formula() {
-    let mut doc = example();
+    let mut doc = example("course-en-chalmers.json");
     doc["ects"] = json!(0);
     doc["sdgs"] = json!([]);
     doc["title"] = json!("EV");
@@ -92,7 +87,7 @@ fn counts_and_score_follow_the_formula() {
 
 #[test]
 fn spans_count_utf16_code_units_before_the_verb() {
-    let mut doc = example();
+    let mut doc = example("course-en-chalmers.json");
     doc["learning_outcomes"][0] =
         json!("😀 é — Understand the ageing mechanisms of lithium-ion cells.");
     let report = Checker::default().check(&doc);
@@ -107,7 +102,7 @@ fn spans_count_utf16_code_units_before_the_verb() {
 
 #[test]
 fn the_same_input_gives_the_same_bytes() {
-    let mut doc = example();
+    let mut doc = example("course-en-chalmers.json");
     doc["learnig_outcomes"] = json!([]);
     doc["delivery"] = json!("hybrid");
     let checker = Checker::default();
@@ -131,7 +126,7 @@ fn text_that_is_not_json_is_an_error_with_line_and_column() {
 
 #[test]
 fn messages_quote_user_text_and_never_carry_markup_of_their_own() {
-    let mut doc = example();
+    let mut doc = example("course-en-chalmers.json");
     doc["institution"] = json!("<script>alert(1)</script>");
     let report = Checker::default().check(&doc);
     let d = report

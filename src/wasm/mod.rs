@@ -9,9 +9,9 @@
 
 mod tape;
 
-use crate::memo::Memo;
+use crate::analysis::memo::Memo;
 use crate::profile::Profile;
-use crate::registry;
+use crate::rules::infos;
 use js_sys::{Reflect, Uint8Array, JSON};
 use std::cell::RefCell;
 use tape::Strings;
@@ -80,6 +80,28 @@ export interface RuleInfo {
   source: string;
   /** The rule's thresholds in the checker's profile (without its severity), e.g. {min: 25, max: 30}. */
   settings: { [name: string]: unknown };
+  /** The rule explained, for a page's help. */
+  explain: RuleExplanation;
+}
+
+/** What a rule checks and why, how to fix a finding, examples and settings. */
+export interface RuleExplanation {
+  checks: string;
+  /** What the standard in the rule's `source` asks. */
+  why: string;
+  fix: string;
+  /** A document (JSON text) on which the rule fires; an array of documents for "catalogue.*". */
+  fires: string;
+  /** A document (JSON text) on which the rule stays silent. */
+  silent: string;
+  settings: RuleSettingInfo[];
+}
+
+/** One setting of a rule in a profile: its key (nested keys joined by "/"), type and default. */
+export interface RuleSettingInfo {
+  key: string;
+  type: "number" | "severity";
+  default: number | string;
 }
 
 /** A rule's setting in a profile: a severity, "off", or its thresholds. */
@@ -154,7 +176,8 @@ impl Checker {
             Profile::from_json(&text).map_err(|e| JsError::new(&format!("invalid profile: {e}")))?
         };
         Ok(Checker {
-            inner: crate::Checker::with_locale(profile, &locale),
+            inner: crate::Checker::build(profile, &locale)
+                .map_err(|e| JsError::new(&format!("invalid profile: {e}")))?,
             memo: Memo::new(),
             tape: new_tape(),
             strings: RefCell::new(Strings::default()),
@@ -241,10 +264,11 @@ struct RuleWithSettings<'a> {
     id: &'static str,
     severity: Option<crate::Severity>,
     group: crate::Group,
-    applies: registry::Applies,
+    applies: crate::Applies,
     summary: &'static str,
     source: &'static str,
     settings: Settings<'a>,
+    explain: crate::Explanation,
 }
 
 /// A rule's settings as written in the profile, less its severity.
@@ -293,7 +317,7 @@ impl serde::Serialize for Json<'_> {
 }
 
 fn rule_infos(profile: &Profile) -> JsValue {
-    let infos: Vec<RuleWithSettings> = registry::infos(profile)
+    let infos: Vec<RuleWithSettings> = infos(profile)
         .into_iter()
         .map(|i| RuleWithSettings {
             id: i.id,
@@ -303,6 +327,7 @@ fn rule_infos(profile: &Profile) -> JsValue {
             summary: i.summary,
             source: i.source,
             settings: Settings(profile.rule(i.id)),
+            explain: i.explain,
         })
         .collect();
     to_js(&infos)

@@ -6,35 +6,81 @@
 use serde_json::Value;
 use std::path::Path;
 
-/// Every bundled example as (file name, text), in name order.
+/// Every bundled example as (file name, text), in name order; a folder or
+/// file that cannot be read fails the test that asked.
 pub fn examples() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/examples");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .filter_map(|e| e.ok())
-        .map(|e| e.path())
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| {
+            e.unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .path()
+        })
         .collect();
     files.sort();
+    assert!(!files.is_empty(), "{} holds no example", dir.display());
     files
         .into_iter()
         .map(|f| {
             let name = f
                 .file_name()
-                .unwrap_or_default()
-                .to_string_lossy()
-                .to_string();
-            (name, std::fs::read_to_string(&f).unwrap_or_default())
+                .map(|n| n.to_string_lossy().to_string())
+                .unwrap_or_else(|| panic!("{} has no file name", f.display()));
+            let text =
+                std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+            (name, text)
         })
         .collect()
 }
 
-pub fn example(name: &str) -> Result<Value, String> {
+/// A bundled example's text; a missing file fails the test that asked.
+pub fn example_text(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/examples")
         .join(name);
-    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Compares `actual` with the snapshot committed at `path` (JSON, as
+/// written here); with `ENHANCE_QA_BLESS=1` in the environment, writes it
+/// instead, for a change to be reviewed in the diff.
+pub fn snapshot(path: &Path, actual: &Value) -> Result<(), String> {
+    let text = serde_json::to_string_pretty(actual).map_err(|e| e.to_string())? + "\n";
+    if std::env::var_os("ENHANCE_QA_BLESS").is_some() {
+        return std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()));
+    }
+    let expected = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{}: {e} (write it with ENHANCE_QA_BLESS=1 and review it)",
+            path.display()
+        )
+    })?;
+    if expected == text {
+        return Ok(());
+    }
+    let (n, (want, got)) = expected
+        .lines()
+        .chain(std::iter::repeat(""))
+        .zip(text.lines().chain(std::iter::repeat("")))
+        .enumerate()
+        .find(|(_, (a, b))| a != b)
+        .unwrap_or((0, ("", "")));
+    Err(format!(
+        "{} differs at line {}:\n  snapshot: {want}\n  now:      {got}\n\
+         (if the change is meant, write it with ENHANCE_QA_BLESS=1 and review the diff)",
+        path.display(),
+        n + 1
+    ))
+}
+
+/// A bundled example as JSON; a file that is missing or not JSON fails the
+/// test that asked, loudly, rather than giving an empty document.
+pub fn example(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/examples")
+        .join(name);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The parent of a pointer's target, and the target's key (unescaped).

@@ -140,4 +140,8 @@ fn rules_and_version_come_from_the_registry() {
     assert_eq!(Array::from(&checker().rules()).length(), listed.length());
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
     assert!(listed.get(0).dyn_ref::<Object>().is_some());
+    // Each rule comes with its explanation, for a page's help.
+    let explain = get(&listed.get(0), "explain");
+    assert!(get(&explain, "fix").as_string().is_some_and(|t| !t.is_empty()));
+    assert!(get(&explain, "fires").as_string().is_some_and(|t| t.starts_with('{')));
 }

@@ -1,0 +1,64 @@
+//! What reading a document finds: problems of shape, and whether a field
+//! was given at all.
+
+use std::borrow::Cow;
+
+/// A problem of shape found while reading.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding<'v> {
+    pub issue: Issue,
+    pub path: String,
+    /// The field's name (the last object key on the path).
+    pub field: &'static str,
+    /// What was found: the JSON type's name, or the text given.
+    pub found: Cow<'v, str>,
+    /// What is expected: a type's name (`Type`), or the allowed values.
+    pub expected: Expected,
+    /// The number a string was read as (`Coerced`).
+    pub number: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Issue {
+    Required,
+    Type,
+    Coerced,
+    Enum,
+    UnknownField,
+    Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    Nothing,
+    Type(&'static str),
+    /// A number, where text was given that is not a plain decimal.
+    NumberText,
+    OneOf(&'static [&'static str]),
+    /// The fields of the object an unknown field was found in.
+    FieldOf(&'static [&'static str]),
+}
+
+/// A field that may be missing, given but unreadable, or given: for the
+/// rules that must tell "not there" (theirs to report) from "of the wrong
+/// type" (a `schema.*` diagnostic already says so).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum Field<T> {
+    #[default]
+    Missing,
+    Invalid,
+    Value(T),
+}
+
+impl<T> Field<T> {
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Field::Missing)
+    }
+}

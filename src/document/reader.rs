@@ -1,0 +1,514 @@
+//! The lenient reader: walks any JSON value once, fills the [`Document`]
+//! and records every problem of shape as a [`Finding`] at its JSON Pointer
+//! (reported later by the `schema.*` rules).
+
+use super::*;
+use crate::json::Value;
+use crate::pointer::{pointer, Seg};
+use std::borrow::Cow;
+
+/// Reads any JSON value into a [`Document`] and the problems of its shape.
+pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
+    let mut r = Reader {
+        path: Vec::new(),
+        findings: Vec::new(),
+    };
+    let mut doc = Document::default();
+    let Some(members) = value.as_object() else {
+        r.type_error("", value, "an object");
+        return (doc, r.findings);
+    };
+    doc.kind = match find(members, "kind") {
+        Some(Value::String(s)) if s == "course" => Some(Kind::Course),
+        Some(Value::String(s)) if s == "programme" => Some(Kind::Programme),
+        other => {
+            r.at("kind", |r| {
+                r.push(
+                    Issue::Kind,
+                    "kind",
+                    other.map_or(Cow::Borrowed(""), found_text),
+                    Expected::OneOf(KINDS),
+                )
+            });
+            return (doc, r.findings);
+        }
+    };
+    match doc.kind {
+        Some(Kind::Programme) => r.programme(members, &mut doc),
+        _ => r.course(members, &mut doc),
+    }
+    (doc, r.findings)
+}
+
+fn find<'v>(members: &'v [(Cow<'v, str>, Value<'v>)], key: &str) -> Option<&'v Value<'v>> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+fn found_text<'v>(value: &'v Value<'v>) -> Cow<'v, str> {
+    match value {
+        Value::String(s) => Cow::Borrowed(s.as_ref()),
+        other => Cow::Borrowed(other.type_name()),
+    }
+}
+
+/// A number written as a plain decimal string: optional minus, digits, and at
+/// most one decimal point or comma followed by digits (`"7,5"`, `" 30 "`).
+pub fn plain_decimal(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let digits = t.strip_prefix('-').unwrap_or(t);
+    let (int, frac) = match digits.find(['.', ',']) {
+        Some(i) => (&digits[..i], Some(&digits[i + 1..])),
+        None => (digits, None),
+    };
+    let all_digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
+        return None;
+    }
+    t.replace(',', ".").parse().ok()
+}
+
+fn is_blank(value: &Value<'_>) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    }
+}
+
+struct Reader<'v> {
+    /// Where the reader is; made into a pointer only when something is found.
+    path: Vec<Seg<'v>>,
+    findings: Vec<Finding<'v>>,
+}
+
+impl<'v> Reader<'v> {
+    /// Runs `f` with `segment` appended to the current path.
+    fn at<T>(&mut self, segment: &'v str, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(Seg::F(segment));
+        let out = f(self);
+        self.path.pop();
+        out
+    }
+
+    fn at_index<T>(&mut self, index: usize, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(Seg::I(index));
+        let out = f(self);
+        self.path.pop();
+        out
+    }
+
+    fn push(&mut self, issue: Issue, field: &'static str, found: Cow<'v, str>, expected: Expected) {
+        self.findings.push(Finding {
+            issue,
+            path: pointer(&self.path),
+            field,
+            found,
+            expected,
+            number: 0.0,
+        });
+    }
+
+    fn type_error(&mut self, field: &'static str, value: &'v Value<'v>, expected: &'static str) {
+        self.push(
+            Issue::Type,
+            field,
+            Cow::Borrowed(value.type_name()),
+            Expected::Type(expected),
+        );
+    }
+
+    /// Reports the members of an object that its format does not define.
+    fn unknown_fields(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        known: &'static [&'static str],
+    ) {
+        for (key, _) in members {
+            if !known.contains(&key.as_ref()) {
+                let field = "";
+                self.at(key, |r| {
+                    r.push(
+                        Issue::UnknownField,
+                        field,
+                        Cow::Borrowed(key.as_ref()),
+                        Expected::FieldOf(known),
+                    )
+                });
+            }
+        }
+    }
+
+    /// The value of a field when present and not blank; reports a blank
+    /// required field.
+    fn present(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        required: bool,
+    ) -> Option<&'v Value<'v>> {
+        match find(members, name) {
+            Some(v) if !is_blank(v) => Some(v),
+            _ => {
+                if required {
+                    self.at(name, |r| {
+                        r.push(Issue::Required, name, Cow::Borrowed(""), Expected::Nothing)
+                    });
+                }
+                None
+            }
+        }
+    }
+
+    fn text(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        required: bool,
+    ) -> Option<&'v str> {
+        let value = self.present(members, name, required)?;
+        self.at(name, |r| r.text_value(name, value))
+    }
+
+    fn text_value(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<&'v str> {
+        match value {
+            Value::String(s) => Some(s.as_ref()),
+            other => {
+                self.type_error(name, other, "text");
+                None
+            }
+        }
+    }
+
+    fn number(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        required: bool,
+    ) -> Option<f64> {
+        let value = self.present(members, name, required)?;
+        self.at(name, |r| r.number_value(name, value))
+    }
+
+    /// A number, or a plain decimal string read as one (`schema.coerced`).
+    fn number_value(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<f64> {
+        match value {
+            Value::Number(n) => Some(*n),
+            Value::String(s) => match plain_decimal(s) {
+                Some(n) => {
+                    self.findings.push(Finding {
+                        issue: Issue::Coerced,
+                        path: pointer(&self.path),
+                        field: name,
+                        found: Cow::Borrowed(s.as_ref()),
+                        expected: Expected::Type("a number"),
+                        number: n,
+                    });
+                    Some(n)
+                }
+                None => {
+                    self.push(
+                        Issue::Type,
+                        name,
+                        Cow::Borrowed(s.as_ref()),
+                        Expected::NumberText,
+                    );
+                    None
+                }
+            },
+            other => {
+                self.type_error(name, other, "a number");
+                None
+            }
+        }
+    }
+
+    fn choice(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        allowed: &'static [&'static str],
+        required: bool,
+    ) -> Option<&'static str> {
+        let value = self.present(members, name, required)?;
+        self.at(name, |r| r.choice_value(name, value, allowed))
+    }
+
+    fn choice_value(
+        &mut self,
+        name: &'static str,
+        value: &'v Value<'v>,
+        allowed: &'static [&'static str],
+    ) -> Option<&'static str> {
+        match value {
+            Value::String(s) => match allowed.iter().find(|a| **a == s.as_ref()) {
+                Some(a) => Some(*a),
+                None => {
+                    self.push(
+                        Issue::Enum,
+                        name,
+                        Cow::Borrowed(s.as_ref()),
+                        Expected::OneOf(allowed),
+                    );
+                    None
+                }
+            },
+            other => {
+                self.type_error(name, other, "text");
+                None
+            }
+        }
+    }
+
+    /// The entries of a list field, each read by `item` at its own path.
+    fn list<T>(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        required: bool,
+        mut item: impl FnMut(&mut Self, &'v Value<'v>) -> Option<T>,
+    ) -> Option<Vec<Item<T>>> {
+        let value = self.present(members, name, required)?;
+        self.at(name, |r| match value {
+            Value::Array(items) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, v)| r.at_index(i, |r| item(r, v)).map(|t| (i, t)))
+                    .collect(),
+            ),
+            other => {
+                r.type_error(name, other, "a list");
+                None
+            }
+        })
+    }
+
+    /// A list of objects; an entry that is not an object is reported and kept
+    /// as `None` so that indices stay those of the document.
+    fn objects<T>(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        required: bool,
+        mut entry: impl FnMut(&mut Self, &'v [(Cow<'v, str>, Value<'v>)]) -> T,
+    ) -> Option<Vec<Option<T>>> {
+        let value = self.present(members, name, required)?;
+        self.at(name, |r| match value {
+            Value::Array(items) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        r.at_index(i, |r| match v {
+                            Value::Object(m) => Some(entry(r, m)),
+                            other => {
+                                r.type_error(name, other, "an object");
+                                None
+                            }
+                        })
+                    })
+                    .collect(),
+            ),
+            other => {
+                r.type_error(name, other, "a list");
+                None
+            }
+        })
+    }
+
+    /// A list entry that must be non-blank text (a blank row is a missing value).
+    fn text_item(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<&'v str> {
+        if is_blank(value) {
+            self.push(Issue::Required, name, Cow::Borrowed(""), Expected::Nothing);
+            return None;
+        }
+        self.text_value(name, value)
+    }
+
+    fn common(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], doc: &mut Document<'v>) {
+        doc.code = self.text(members, "code", true);
+        doc.title = self.text(members, "title", true);
+        doc.language = self.text(members, "language", false);
+        doc.teaching_languages = self
+            .list(members, "teaching_languages", true, |r, v| {
+                r.text_item("teaching_languages", v)
+            })
+            .unwrap_or_default();
+        doc.isced_f = self.text(members, "isced_f", true);
+        doc.eqf_level = self.number(members, "eqf_level", true);
+        doc.summary = self.text(members, "summary", true);
+        if let Some(Value::Array(items)) = find(members, "learning_outcomes") {
+            doc.outcome_count = items.len();
+        }
+        doc.learning_outcomes = self.list(members, "learning_outcomes", true, |r, v| {
+            r.text_item("learning_outcomes", v)
+        });
+        doc.sdgs = match find(members, "sdgs") {
+            None | Some(Value::Null) => Field::Missing,
+            Some(Value::Array(items)) if items.is_empty() => Field::Missing,
+            Some(_) => self
+                .list(members, "sdgs", false, |r, v| r.number_value("sdgs", v))
+                .map_or(Field::Invalid, Field::Value),
+        };
+    }
+
+    fn course(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], doc: &mut Document<'v>) {
+        self.unknown_fields(members, COURSE_FIELDS);
+        self.common(members, doc);
+        let c = &mut doc.course;
+        c.institution = self.text(members, "institution", true);
+        c.ects = self.number(members, "ects", true);
+        c.delivery = self.choice(members, "delivery", DELIVERY, true);
+        c.term = self.choice(members, "term", TERMS, false);
+        if let Some(value) = self.present(members, "coordinator", true) {
+            self.at("coordinator", |r| match value {
+                Value::Object(m) => {
+                    r.unknown_fields(m, COORDINATOR_FIELDS);
+                    c.coordinator_name = r.text(m, "name", true);
+                    c.coordinator_email = r.text(m, "email", true);
+                }
+                other => r.type_error("coordinator", other, "an object"),
+            });
+        }
+        if let Some(value) = self.present(members, "prerequisites", false) {
+            self.at("prerequisites", |r| match value {
+                Value::Object(m) => {
+                    r.unknown_fields(m, PREREQUISITE_FIELDS);
+                    c.prerequisite_courses = r
+                        .list(m, "courses", false, |r, v| r.text_item("courses", v))
+                        .unwrap_or_default();
+                    c.prerequisite_text = r.text(m, "text", false);
+                }
+                other => r.type_error("prerequisites", other, "an object"),
+            });
+        }
+        c.activities = self.objects(members, "activities", true, |r, m| {
+            r.unknown_fields(m, ACTIVITY_FIELDS);
+            Activity {
+                kind: r.choice(m, "type", ACTIVITY_TYPES, true),
+                hours: r.number(m, "hours", true),
+            }
+        });
+        c.assessment = self.objects(members, "assessment", true, |r, m| {
+            r.unknown_fields(m, ASSESSMENT_FIELDS);
+            Assessment {
+                method: r.choice(m, "method", ASSESSMENT_METHODS, true),
+                weight: r.number(m, "weight", true),
+                outcomes: r
+                    .list(m, "outcomes", false, |r, v| r.number_value("outcomes", v))
+                    .filter(|o| !o.is_empty()),
+            }
+        });
+        c.reading = self
+            .list(members, "reading", false, |r, v| r.text_item("reading", v))
+            .unwrap_or_default();
+        c.mobility = self
+            .list(members, "mobility", false, |r, v| {
+                r.choice_value("mobility", v, MOBILITY)
+            })
+            .unwrap_or_default();
+    }
+
+    fn programme(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], doc: &mut Document<'v>) {
+        self.unknown_fields(members, PROGRAMME_FIELDS);
+        self.common(members, doc);
+        let p = &mut doc.programme;
+        p.degree = self.choice(members, "degree", DEGREES, true);
+        p.ects = self.number(members, "ects", true);
+        p.semesters = self.number(members, "semesters", true);
+        p.study_mode = self.choice(members, "study_mode", STUDY_MODES, true);
+        p.award = self.choice(members, "award", AWARDS, true);
+        p.institutions = self.objects(members, "institutions", true, |r, m| {
+            r.unknown_fields(m, INSTITUTION_FIELDS);
+            InstitutionEntry {
+                id: r.text(m, "id", true),
+                role: r.choice(m, "role", ROLES, true),
+                country: r.text(m, "country", false),
+            }
+        });
+        // A missing agreement is `joint.agreement`'s to report, not `schema.required`'s.
+        if let Some(value) = self.present(members, "cooperation_agreement", false) {
+            self.at("cooperation_agreement", |r| match value {
+                Value::Object(m) => {
+                    r.unknown_fields(m, AGREEMENT_TOPICS);
+                    let mut topics = [None; 5];
+                    for (slot, topic) in topics.iter_mut().zip(AGREEMENT_TOPICS) {
+                        *slot = r.text(m, topic, true);
+                    }
+                    p.agreement = Field::Value(topics);
+                }
+                other => {
+                    r.type_error("cooperation_agreement", other, "an object");
+                    p.agreement = Field::Invalid;
+                }
+            });
+        }
+        p.admission = self.text(members, "admission", true);
+        p.recognition = self.text(members, "recognition", true);
+        p.components = self.objects(members, "components", true, |r, m| r.component(m));
+    }
+
+    fn component(&mut self, m: &'v [(Cow<'v, str>, Value<'v>)]) -> Component<'v> {
+        self.unknown_fields(m, COMPONENT_FIELDS);
+        let kind = self.choice(m, "type", COMPONENT_TYPES, true);
+        let code = self.text(m, "code", true);
+        let title = self.text(m, "title", true);
+        let ects = self.number(m, "ects", true);
+        let semester = self.number(m, "semester", true);
+        let institution = self.text(m, "institution", false);
+        let before = self.findings.len();
+        // Missing or empty is `programme.unmapped-component`'s to report.
+        let contributes_to = self
+            .list(m, "contributes_to", false, |r, v| {
+                r.number_value("contributes_to", v)
+            })
+            .filter(|c| !c.is_empty());
+        let contributes_to_unreadable = self.findings[before..]
+            .iter()
+            .any(|f| f.issue != Issue::Coerced);
+        Component {
+            code,
+            title,
+            kind,
+            ects,
+            semester,
+            institution,
+            contributes_to,
+            contributes_to_unreadable,
+            prerequisites: self
+                .list(m, "prerequisites", false, |r, v| {
+                    r.text_item("prerequisites", v)
+                })
+                .unwrap_or_default(),
+            options: self.objects(m, "options", kind == Some("elective-block"), |r, o| {
+                r.unknown_fields(o, OPTION_FIELDS);
+                ElectiveOption {
+                    code: r.text(o, "code", true),
+                    title: r.text(o, "title", true),
+                    ects: r.number(o, "ects", true),
+                    institution: r.text(o, "institution", false),
+                }
+            }),
+            mobility: self.choice(m, "mobility", MOBILITY, kind == Some("mobility")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_decimals_follow_the_format() {
+        assert_eq!(plain_decimal("7,5"), Some(7.5));
+        assert_eq!(plain_decimal(" 30 "), Some(30.0));
+        assert_eq!(plain_decimal("-5"), Some(-5.0));
+        assert_eq!(plain_decimal("1,000"), Some(1.0));
+        for bad in [
+            "five", "7.5 ECTS", "1.000,5", "", "-", "7.", ".5", "+5", "1e3",
+        ] {
+            assert_eq!(plain_decimal(bad), None, "{bad}");
+        }
+    }
+}

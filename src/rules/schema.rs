@@ -1,0 +1,213 @@
+//! Shape rules (`schema.*`): they report what the document reader found.
+
+use crate::analysis::similar;
+use crate::document::{Expected, Finding, Issue};
+use crate::messages::{list, number, quote};
+use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
+
+pub const RULES: &[Rule] = &[REQUIRED, TYPE, COERCED, ENUM, UNKNOWN_FIELD, KIND];
+
+fn each<'a>(cx: &'a Context<'_, '_>, issue: Issue) -> impl Iterator<Item = &'a Finding<'a>> {
+    cx.findings.iter().filter(move |f| f.issue == issue)
+}
+
+/// The field a path ends in, for messages (`"/assessment/0/weight"` → `weight`).
+fn field_name(f: &Finding<'_>) -> String {
+    let last = f.path.rsplit('/').next().unwrap_or_default();
+    let name = if !f.field.is_empty() && last.parse::<usize>().is_ok() {
+        f.field
+    } else {
+        last
+    };
+    format!(
+        "\u{201c}{}\u{201d}",
+        name.replace("~1", "/").replace("~0", "~")
+    )
+}
+
+pub const REQUIRED: Rule = Rule {
+    id: "schema.required",
+    group: Group::Shape,
+    applies: Applies::Both,
+    summary: "A required field is missing, null, empty or only white space.",
+    source: "ECTS Users' Guide 2015, §7.1 (course catalogue); European Approach 2015",
+    settings: &[],
+    check: required,
+};
+
+fn required(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    for f in each(cx, Issue::Required) {
+        let message = out.message("schema.required", &[("field", &field_name(f))]);
+        out.emit(f.path.clone(), message);
+    }
+}
+
+pub const TYPE: Rule = Rule {
+    id: "schema.type",
+    group: Group::Shape,
+    applies: Applies::Both,
+    summary: "A value has the wrong JSON type and cannot be read as the right one.",
+    source: "enhance-qa document format",
+    settings: &[],
+    check: wrong_type,
+};
+
+fn wrong_type(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    for f in each(cx, Issue::Type) {
+        let message = match f.expected {
+            _ if f.path.is_empty() => out.message("schema.type.document", &[("found", &f.found)]),
+            Expected::NumberText => out.message(
+                "schema.type.number",
+                &[("field", &field_name(f)), ("found", &quote(&f.found))],
+            ),
+            Expected::Type(expected) => out.message(
+                "schema.type",
+                &[
+                    ("field", &field_name(f)),
+                    ("expected", expected),
+                    ("found", &f.found),
+                ],
+            ),
+            _ => continue,
+        };
+        out.emit(f.path.clone(), message);
+    }
+}
+
+pub const COERCED: Rule = Rule {
+    id: "schema.coerced",
+    group: Group::Shape,
+    applies: Applies::Both,
+    summary: "A number was given as text and read as that number.",
+    source: "enhance-qa document format",
+    settings: &[],
+    check: coerced,
+};
+
+fn coerced(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    for f in each(cx, Issue::Coerced) {
+        let n = number(f.number);
+        let message = out.message(
+            "schema.coerced",
+            &[
+                ("field", &field_name(f)),
+                ("found", &quote(&f.found)),
+                ("number", &n),
+            ],
+        );
+        out.push(out.severity, f.path.clone(), None, message, vec![n]);
+    }
+}
+
+pub const ENUM: Rule = Rule {
+    id: "schema.enum",
+    group: Group::Shape,
+    applies: Applies::Both,
+    summary: "A value is not one of the values its field allows.",
+    source: "enhance-qa document format",
+    settings: &[],
+    check: not_allowed,
+};
+
+/// The allowed values nearest to `found`, at most three.
+fn nearest(found: &str, allowed: &[&str]) -> Vec<String> {
+    let lower = found.trim().to_lowercase();
+    let mut scored: Vec<(usize, usize, &str)> = allowed
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (similar::distance(&lower, a, 64), i, *a))
+        .collect();
+    scored.sort();
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, _, a)| a.to_string())
+        .collect()
+}
+
+fn not_allowed(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    for f in each(cx, Issue::Enum) {
+        let Expected::OneOf(allowed) = f.expected else {
+            continue;
+        };
+        let quoted: Vec<String> = allowed.iter().map(|a| quote(a)).collect();
+        let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+        let message = out.message(
+            "schema.enum",
+            &[
+                ("field", &field_name(f)),
+                ("found", &quote(&f.found)),
+                ("allowed", &list(&quoted, "or")),
+            ],
+        );
+        out.push(
+            out.severity,
+            f.path.clone(),
+            None,
+            message,
+            nearest(&f.found, allowed),
+        );
+    }
+}
+
+pub const UNKNOWN_FIELD: Rule = Rule {
+    id: "schema.unknown-field",
+    group: Group::Shape,
+    applies: Applies::Both,
+    summary: "A field the format does not define (perhaps a misspelt one).",
+    source: "enhance-qa document format",
+    settings: &[Setting::number("max_distance", 2.0)],
+    check: unknown_field,
+};
+
+fn unknown_field(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    let limit = out.num(&["max_distance"]).max(0.0) as usize;
+    for f in each(cx, Issue::UnknownField) {
+        let Expected::FieldOf(known) = f.expected else {
+            continue;
+        };
+        let best: Vec<String> = similar::closest(&f.found, known, limit)
+            .into_iter()
+            .take(1)
+            .map(str::to_string)
+            .collect();
+        let message = match best.first() {
+            Some(b) => out.message(
+                "schema.unknown-field.suggest",
+                &[("field", &quote(&f.found)), ("suggestion", b)],
+            ),
+            None => out.message("schema.unknown-field", &[("field", &quote(&f.found))]),
+        };
+        out.push(out.severity, f.path.clone(), None, message, best);
+    }
+}
+
+pub const KIND: Rule = Rule {
+    id: "schema.kind",
+    group: Group::Shape,
+    applies: Applies::Both,
+    summary: "`kind` is missing or neither `course` nor `programme`; nothing else is checked.",
+    source: "enhance-qa document format",
+    settings: &[],
+    check: kind,
+};
+
+fn kind(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    for f in each(cx, Issue::Kind) {
+        let (message, suggestions) = if f.found.is_empty() {
+            (
+                out.message("schema.kind.missing", &[]),
+                vec!["course".to_string(), "programme".to_string()],
+            )
+        } else {
+            let Expected::OneOf(allowed) = f.expected else {
+                continue;
+            };
+            (
+                out.message("schema.kind", &[("found", &quote(&f.found))]),
+                nearest(&f.found, allowed),
+            )
+        };
+        out.push(out.severity, f.path.clone(), None, message, suggestions);
+    }
+}

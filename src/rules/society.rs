@@ -1,0 +1,23 @@
+//! Society rules (`society.*`).
+
+use crate::rule::{Applies, Context, Group, Out, Rule};
+
+pub const RULES: &[Rule] = &[SDG_MISSING];
+
+pub const SDG_MISSING: Rule = Rule {
+    id: "society.sdg-missing",
+    group: Group::Society,
+    applies: Applies::Both,
+    summary: "The unit names no UN Sustainable Development Goal it contributes to.",
+    source: "ENHANCE alliance mission statement; UN 2030 Agenda",
+    settings: &[],
+    check: sdg_missing,
+};
+
+fn sdg_missing(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    // `sdgs` of the wrong type has its own `schema.type` diagnostic.
+    if cx.doc.sdgs.is_missing() || cx.doc.sdgs.value().is_some_and(Vec::is_empty) {
+        let message = out.message("society.sdg-missing", &[]);
+        out.emit("/sdgs".into(), message);
+    }
+}
