@@ -284,11 +284,11 @@ function el(tag, className, text) {
   return node;
 }
 
-function messageItem(d, field, fixes, onFix) {
+function messageItem(d, field, fixes, onFix, labels) {
   const li = el("li", "eqa-message");
   li.dataset.severity = d.severity;
   li.dataset.rule = d.rule;
-  li.append(el("span", "eqa-severity", d.severity), " ", el("span", "eqa-text", d.message));
+  li.append(el("span", "eqa-severity", labels[d.severity]), " ", el("span", "eqa-text", d.message));
   const text = isText(field) ? field.value : null;
   const span = d.span && text !== null && d.span.end <= text.length ? d.span : null;
   if (span) {
@@ -302,7 +302,7 @@ function messageItem(d, field, fixes, onFix) {
       const found = span ? text.slice(span.start, span.end) : null;
       const value = found ? replacement(found, suggestion) : suggestion;
       if (field instanceof HTMLSelectElement && ![...field.options].some((o) => o.value === value)) continue;
-      const button = el("button", "eqa-fix", `Use “${value}”`);
+      const button = el("button", "eqa-fix", labels.fix.replace("{value}", labels.quoteOpen + value + labels.quoteClose));
       button.type = "button";
       button.addEventListener("click", () => onFix(field, span, found, value));
       li.append(" ", button);
@@ -339,6 +339,8 @@ export function attach(form, options = {}) {
       throw e;
     }
   }
+  // The words around the messages, in the checker's locale.
+  const labels = checker.labels();
 
   const marked = new Map(); // field → {list, signature, invalid, describedby}
   const undoStack = [];
@@ -429,7 +431,7 @@ export function attach(form, options = {}) {
         field.setAttribute("aria-describedby", [...ids, list.id].join(" "));
       }
       state.signature = signature;
-      state.list.replaceChildren(...diagnostics.map((d) => messageItem(d, field, fixes, applyFix)));
+      state.list.replaceChildren(...diagnostics.map((d) => messageItem(d, field, fixes, applyFix, labels)));
       const place = placeAfter(field);
       if (state.list.previousSibling !== place) place.after(state.list);
       if (control(field)) {
@@ -446,14 +448,14 @@ export function attach(form, options = {}) {
       const li = el("li", "eqa-message");
       li.dataset.severity = d.severity;
       li.dataset.rule = d.rule;
-      li.append(el("span", "eqa-severity", d.severity), " ");
+      li.append(el("span", "eqa-severity", labels[d.severity]), " ");
       if (d.path) li.append(el("code", "eqa-path", d.path), " ");
       li.append(el("span", "eqa-text", d.message));
       return li;
     });
     if (ownSummary) {
       summary.hidden = items.length === 0;
-      summary.replaceChildren(...(items.length ? [el("p", "eqa-summary-title", "About the whole form"), el("ul", "")] : []));
+      summary.replaceChildren(...(items.length ? [el("p", "eqa-summary-title", labels.summary), el("ul", "")] : []));
       summary.querySelector("ul")?.append(...items);
     } else {
       summary.querySelector(":scope > ul.eqa-summary")?.remove();

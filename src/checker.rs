@@ -190,6 +190,7 @@ impl Checker {
         }
         Report::new(
             self.profile.id.clone(),
+            self.messages.locale(),
             doc.kind.map(|k| k.as_str()),
             diagnostics,
             document::field_order(doc.kind),

@@ -34,6 +34,7 @@ pub use catalogue::{Catalogue, Summary};
 pub use checker::Checker;
 pub use document::Kind;
 pub use json::ParseError;
+pub use messages::Messages;
 pub use profile::{Profile, ProfileError};
 pub use report::{Counts, Diagnostic, Report, Severity, Span};
 pub use rule::{

@@ -1,22 +1,50 @@
 //! Message catalogues: one JSON file of templates per locale, compiled in.
 //! A template names its parameters in braces (`{sum}`); a key missing from a
-//! locale falls back to English.
+//! locale falls back to English. Each catalogue also holds its locale's
+//! conventions (`locale.*`: quotation marks, decimal separator, the word
+//! for "or"), applied to the parameters when a message is rendered.
 
 use crate::json;
+use std::fmt;
+use std::sync::OnceLock;
 
-const CATALOGUES: &[(&str, &str)] = &[("en", include_str!("../data/messages/en.json"))];
+const CATALOGUES: &[(&str, &str)] = &[
+    ("en", include_str!("../data/messages/en.json")),
+    ("de", include_str!("../data/messages/de.json")),
+    ("pl", include_str!("../data/messages/pl.json")),
+    ("it", include_str!("../data/messages/it.json")),
+    ("nb", include_str!("../data/messages/nb.json")),
+    ("nn", include_str!("../data/messages/nn.json")),
+    ("sv", include_str!("../data/messages/sv.json")),
+    ("es", include_str!("../data/messages/es.json")),
+];
+
+// Marks in parameters that the locale decides at rendering: quotation marks
+// around a quoted value, and the word joining the last item of a list.
+const OPEN: char = '\u{e000}';
+const CLOSE: char = '\u{e001}';
+const OR: char = '\u{e002}';
 
 #[derive(Debug, Clone)]
 pub struct Messages {
-    locale: String,
+    locale: &'static str,
     templates: Vec<(String, String)>,
     fallback: Vec<(String, String)>,
+    open: String,
+    close: String,
+    decimal: String,
+    or: String,
 }
 
 fn catalogue(locale: &str) -> Option<Vec<(String, String)>> {
     let (_, text) = CATALOGUES.iter().find(|(l, _)| *l == locale)?;
     // Compiled in and read by the tests: a file that is not JSON cannot ship.
-    let root = json::parse(text).unwrap_or_else(|e| panic!("data/messages/{locale}.json: {e}"));
+    let root = json::parse(text).unwrap_or_else(|e| {
+        panic!(
+            "data/messages/{locale}.json:{}:{}: {}",
+            e.line, e.column, e.problem
+        )
+    });
     let members = root.as_object()?;
     Some(
         members
@@ -26,33 +54,86 @@ fn catalogue(locale: &str) -> Option<Vec<(String, String)>> {
     )
 }
 
+/// The catalogue a requested locale is served from (`de`, `de-DE`, `DE`
+/// and `de_AT` alike; Norwegian `no` as bokmål), or `None` when none is.
+fn resolve(requested: &str) -> Option<&'static str> {
+    let base = requested
+        .trim()
+        .split(['-', '_'])
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let base = if base == "no" { "nb".to_string() } else { base };
+    CATALOGUES.iter().map(|(l, _)| *l).find(|l| *l == base)
+}
+
+/// Plural categories as CLDR defines them for the catalogues' languages.
+fn plural_category(locale: &str, n: f64) -> &'static str {
+    let whole = n.fract() == 0.0 && n >= 0.0;
+    let i = n as u64;
+    match locale {
+        "pl" if whole && i == 1 => "one",
+        "pl" if whole && (2..=4).contains(&(i % 10)) && !(12..=14).contains(&(i % 100)) => "few",
+        "pl" if whole => "many",
+        "pl" => "other",
+        _ if whole && i == 1 => "one",
+        _ => "other",
+    }
+}
+
 impl Messages {
-    /// The catalogue of `locale` (`de`, `de-AT` …), English where it has none.
+    /// The catalogue of `locale` (see [`resolve`]), English where there is none.
     pub fn new(locale: &str) -> Messages {
-        let base = locale
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("en")
-            .to_ascii_lowercase();
+        let locale = resolve(locale).unwrap_or("en");
         let fallback = catalogue("en").unwrap_or_default();
-        match catalogue(&base) {
-            Some(templates) if base != "en" => Messages {
-                locale: base,
-                templates,
-                fallback,
-            },
-            _ => Messages {
-                locale: "en".into(),
-                templates: Vec::new(),
-                fallback,
-            },
+        let templates = if locale == "en" {
+            Vec::new()
+        } else {
+            catalogue(locale).unwrap_or_default()
+        };
+        let mut messages = Messages {
+            locale,
+            templates,
+            fallback,
+            open: String::new(),
+            close: String::new(),
+            decimal: String::new(),
+            or: String::new(),
+        };
+        messages.open = messages.template("locale.quote-open").to_string();
+        messages.close = messages.template("locale.quote-close").to_string();
+        messages.decimal = messages.template("locale.decimal").to_string();
+        messages.or = messages.template("locale.or").to_string();
+        messages
+    }
+
+    /// The locale the messages are in.
+    pub fn locale(&self) -> &'static str {
+        self.locale
+    }
+
+    /// The locale a request is served in (`de-DE` → `de`), or `None` when
+    /// there is no catalogue for it and English is used instead.
+    pub fn resolve(requested: &str) -> Option<&'static str> {
+        resolve(requested)
+    }
+
+    /// Text quoted in the locale's marks (as messages quote user text).
+    pub fn quoted(&self, text: &str) -> String {
+        let mut out = String::new();
+        self.localise(&quote(text), &mut out);
+        out
+    }
+
+    /// A rule's one-line summary in this locale (English where it has none).
+    pub fn summary<'a>(&'a self, id: &str, english: &'a str) -> &'a str {
+        if self.locale == "en" {
+            return english;
         }
+        self.own(&format!("summary.{id}")).unwrap_or(english)
     }
 
-    pub fn locale(&self) -> &str {
-        &self.locale
-    }
-
+    /// Every locale with a catalogue, English first.
     pub fn locales() -> impl Iterator<Item = &'static str> {
         CATALOGUES.iter().map(|(l, _)| *l)
     }
@@ -67,7 +148,30 @@ impl Messages {
             .unwrap_or(key)
     }
 
-    /// Renders `key` with its parameters.
+    /// A translated text of this locale only (`None` where the catalogue lacks it).
+    pub fn own(&self, key: &str) -> Option<&str> {
+        let list = if self.locale == "en" {
+            &self.fallback
+        } else {
+            &self.templates
+        };
+        list.iter().find(|(k, _)| k == key).map(|(_, t)| t.as_str())
+    }
+
+    /// `n` with its noun, in the plural form the locale gives the number
+    /// (`count.errors.one`, `.few`, `.many`, `.other`).
+    pub fn count(&self, noun: &str, n: f64) -> String {
+        let category = plural_category(self.locale, n);
+        let key = format!("count.{noun}.{category}");
+        let key = if self.own(&key).is_some() || self.template(&key) != key {
+            key
+        } else {
+            format!("count.{noun}.other")
+        };
+        self.render(&key, &[("n", &number(n))])
+    }
+
+    /// Renders `key` with its parameters, in the locale's conventions.
     pub fn render(&self, key: &str, params: &[(&str, &str)]) -> String {
         let template = self.template(key);
         let mut out = String::with_capacity(template.len() + 32);
@@ -79,7 +183,7 @@ impl Messages {
                 Some(close) => {
                     let name = &after[..close];
                     match params.iter().find(|(n, _)| *n == name) {
-                        Some((_, value)) => out.push_str(value),
+                        Some((_, value)) => self.localise(value, &mut out),
                         None => {
                             out.push('{');
                             out.push_str(name);
@@ -96,6 +200,61 @@ impl Messages {
         }
         out.push_str(rest);
         out
+    }
+
+    /// A parameter as this locale writes it: its quotation marks, its word
+    /// for "or", and a decimal number with its decimal separator.
+    fn localise(&self, value: &str, out: &mut String) {
+        if is_decimal(value) {
+            out.push_str(&value.replacen('.', &self.decimal, 1));
+            return;
+        }
+        for c in value.chars() {
+            match c {
+                OPEN => out.push_str(&self.open),
+                CLOSE => out.push_str(&self.close),
+                OR => out.push_str(&self.or),
+                c => out.push(c),
+            }
+        }
+    }
+
+    /// The reason a text is not JSON, in this locale, with its line and column.
+    pub fn parse_error(&self, e: &json::ParseError) -> String {
+        self.render(
+            "json.error",
+            &[
+                ("line", &e.line.to_string()),
+                ("column", &e.column.to_string()),
+                ("problem", self.template(e.problem)),
+            ],
+        )
+    }
+}
+
+/// English, as errors display themselves.
+fn english() -> &'static Messages {
+    static ENGLISH: OnceLock<Messages> = OnceLock::new();
+    ENGLISH.get_or_init(|| Messages::new("en"))
+}
+
+impl fmt::Display for json::ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&english().parse_error(self))
+    }
+}
+
+/// `-12.5`: a number [`number`] wrote with a fraction.
+fn is_decimal(value: &str) -> bool {
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    match digits.split_once('.') {
+        Some((int, frac)) => {
+            !int.is_empty()
+                && !frac.is_empty()
+                && int.bytes().all(|b| b.is_ascii_digit())
+                && frac.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
     }
 }
 
@@ -137,31 +296,39 @@ pub fn number(x: f64) -> String {
     out
 }
 
-/// User text inside a message: quoted, and cut to a readable length.
+/// User text inside a message: quoted in the locale's marks, and cut to a
+/// readable length.
 pub fn quote(text: &str) -> String {
     const MAX: usize = 60;
-    let mut out = String::from("\u{201c}");
     let trimmed = if text.trim().is_empty() {
         text
     } else {
         text.trim()
     };
-    if trimmed.chars().count() > MAX {
-        out.extend(trimmed.chars().take(MAX));
+    let mut out = String::from(OPEN);
+    // The marks are the checker's own: user text cannot forge them.
+    let mut kept = trimmed.chars().filter(|c| !matches!(*c, OPEN | CLOSE | OR));
+    out.extend(kept.by_ref().take(MAX));
+    if kept.next().is_some() {
         out.push('\u{2026}');
-    } else {
-        out.push_str(trimmed);
     }
-    out.push('\u{201d}');
+    out.push(CLOSE);
     out
 }
 
-/// Values joined for a message: `a, b or c`.
-pub fn list(items: &[&str], or: &str) -> String {
+/// Values joined for a message as alternatives: `a, b or c` (the locale's "or").
+pub fn alternatives(items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_string(),
-        [head @ .., last] => format!("{} {or} {last}", head.join(", ")),
+        [head @ .., last] => format!("{} {OR} {last}", head.join(", ")),
+    }
+}
+
+impl Messages {
+    /// Every key and template of a locale's catalogue, in its order (for tests).
+    pub fn catalogue(locale: &str) -> Vec<(String, String)> {
+        catalogue(locale).unwrap_or_default()
     }
 }
 

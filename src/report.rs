@@ -89,6 +89,8 @@ pub struct Counts {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub profile: String,
+    /// The locale the messages are written in (`en`, `de` …).
+    pub locale: &'static str,
     /// `course`, `programme`, or `None` when the document's kind is unknown.
     pub kind: Option<&'static str>,
     pub score: u32,
@@ -101,6 +103,7 @@ impl Report {
     /// order of `field_order`, then array index), then severity, rule and span.
     pub fn new(
         profile: String,
+        locale: &'static str,
         kind: Option<&'static str>,
         mut diagnostics: Vec<Diagnostic>,
         field_order: &[&str],
@@ -127,6 +130,7 @@ impl Report {
         }
         Report {
             profile,
+            locale,
             kind,
             score: score(&diagnostics),
             counts,
@@ -147,6 +151,7 @@ impl Report {
         let order = document::field_order(self.kind.and_then(Kind::parse));
         *self = Report::new(
             std::mem::take(&mut self.profile),
+            self.locale,
             self.kind,
             diagnostics,
             order,

@@ -111,7 +111,7 @@ fn the_same_input_gives_the_same_bytes() {
         .unwrap_or_default();
     assert_eq!(a, b);
     assert!(
-        a.starts_with(r#"{"profile":"enhance-2026","kind":"course","score":"#),
+        a.starts_with(r#"{"profile":"enhance-2026","locale":"en","kind":"course","score":"#),
         "{a}"
     );
 }

@@ -2,27 +2,17 @@
 
 use super::{Value, MAX_DEPTH};
 use std::borrow::Cow;
-use std::fmt;
 
 /// Text that is not JSON: what is wrong and where (1-based line and column,
-/// the column counted in characters).
+/// the column counted in characters). `problem` is the key of its wording in
+/// the message catalogues (`json.value` …); it is displayed in English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
-    pub message: &'static str,
+    pub problem: &'static str,
     pub line: usize,
     pub column: usize,
     /// Byte offset of the error in the input.
     pub offset: usize,
-}
-
-impl fmt::Display for ParseError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "invalid JSON at line {}, column {}: {}",
-            self.line, self.column, self.message
-        )
-    }
 }
 
 impl std::error::Error for ParseError {}
@@ -37,11 +27,11 @@ pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
         pos: 0,
     };
     let result = parser.document();
-    result.map_err(|(message, at)| {
+    result.map_err(|(problem, at)| {
         let at = at + skipped;
         let (line, column) = line_column(text, at);
         ParseError {
-            message,
+            problem,
             line,
             column,
             offset: at,
@@ -76,7 +66,7 @@ impl<'a> Parser<'a> {
         let value = self.value(0)?;
         self.skip_ws();
         if self.pos < self.bytes.len() {
-            return Err(("unexpected text after the JSON value", self.pos));
+            return Err(("json.trailing-text", self.pos));
         }
         Ok(value)
     }
@@ -95,7 +85,7 @@ impl<'a> Parser<'a> {
 
     pub(super) fn value(&mut self, depth: usize) -> Result<Value<'a>, Fail> {
         match self.peek() {
-            None => Err(("unexpected end of input, a value was expected", self.pos)),
+            None => Err(("json.end-before-value", self.pos)),
             Some(b'{') | Some(b'[') if depth >= MAX_DEPTH => {
                 self.skip_nested()?;
                 Ok(Value::TooDeep)
@@ -107,7 +97,7 @@ impl<'a> Parser<'a> {
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(("a value was expected", self.pos)),
+            Some(_) => Err(("json.value", self.pos)),
         }
     }
 
@@ -120,7 +110,7 @@ impl<'a> Parser<'a> {
             self.pos += word.len();
             Ok(value)
         } else {
-            Err(("a value was expected", self.pos))
+            Err(("json.value", self.pos))
         }
     }
 
@@ -135,12 +125,12 @@ impl<'a> Parser<'a> {
         loop {
             self.skip_ws();
             if self.peek() != Some(b'"') {
-                return Err(("a member name in double quotes was expected", self.pos));
+                return Err(("json.member-name", self.pos));
             }
             let key = self.string()?;
             self.skip_ws();
             if self.peek() != Some(b':') {
-                return Err(("':' was expected after the member name", self.pos));
+                return Err(("json.colon", self.pos));
             }
             self.pos += 1;
             self.skip_ws();
@@ -153,8 +143,8 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     return Ok(Value::Object(members));
                 }
-                None => return Err(("unexpected end of input, '}' was expected", self.pos)),
-                Some(_) => return Err(("',' or '}' was expected", self.pos)),
+                None => return Err(("json.end-in-object", self.pos)),
+                Some(_) => return Err(("json.comma-in-object", self.pos)),
             }
         }
     }
@@ -177,8 +167,8 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     return Ok(Value::Array(items));
                 }
-                None => return Err(("unexpected end of input, ']' was expected", self.pos)),
-                Some(_) => return Err(("',' or ']' was expected", self.pos)),
+                None => return Err(("json.end-in-array", self.pos)),
+                Some(_) => return Err(("json.comma-in-array", self.pos)),
             }
         }
     }
@@ -189,7 +179,7 @@ impl<'a> Parser<'a> {
         let mut stack: Vec<u8> = Vec::new();
         loop {
             match self.peek() {
-                None => return Err(("unexpected end of input inside a nested value", self.pos)),
+                None => return Err(("json.end-in-nested", self.pos)),
                 Some(b'"') => {
                     self.string()?;
                     continue;
@@ -197,7 +187,7 @@ impl<'a> Parser<'a> {
                 Some(open @ (b'{' | b'[')) => stack.push(if open == b'{' { b'}' } else { b']' }),
                 Some(close @ (b'}' | b']')) => {
                     if stack.pop() != Some(close) {
-                        return Err(("mismatched bracket", self.pos));
+                        return Err(("json.mismatched-bracket", self.pos));
                     }
                     if stack.is_empty() {
                         self.pos += 1;
@@ -218,12 +208,12 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Some(b'0') => self.pos += 1,
             Some(b'1'..=b'9') => self.digits(),
-            _ => return Err(("a digit was expected", self.pos)),
+            _ => return Err(("json.digit", self.pos)),
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(("a digit was expected after the decimal point", self.pos));
+                return Err(("json.digit-fraction", self.pos));
             }
             self.digits();
         }
@@ -233,7 +223,7 @@ impl<'a> Parser<'a> {
                 self.pos += 1;
             }
             if !matches!(self.peek(), Some(b'0'..=b'9')) {
-                return Err(("a digit was expected in the exponent", self.pos));
+                return Err(("json.digit-exponent", self.pos));
             }
             self.digits();
         }
@@ -260,20 +250,20 @@ impl<'a> Parser<'a> {
             .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
         self.pos = start + stop.unwrap_or(rest.len());
         match self.peek() {
-            None => return Err(("unterminated string", open)),
+            None => return Err(("json.unterminated-string", open)),
             Some(b'"') => {
                 let s = &self.src[start..self.pos];
                 self.pos += 1;
                 return Ok(Cow::Borrowed(s));
             }
-            Some(b) if b < 0x20 => return Err(("control character in a string", self.pos)),
+            Some(b) if b < 0x20 => return Err(("json.control-character", self.pos)),
             Some(_) => {}
         }
         let mut out = String::with_capacity(self.pos - start + 16);
         out.push_str(&self.src[start..self.pos]);
         loop {
             match self.peek() {
-                None => return Err(("unterminated string", open)),
+                None => return Err(("json.unterminated-string", open)),
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(Cow::Owned(out));
@@ -295,12 +285,12 @@ impl<'a> Parser<'a> {
                             out.push(c);
                             continue;
                         }
-                        _ => return Err(("invalid escape in a string", self.pos)),
+                        _ => return Err(("json.escape", self.pos)),
                     };
                     out.push(escaped);
                     self.pos += 1;
                 }
-                Some(b) if b < 0x20 => return Err(("control character in a string", self.pos)),
+                Some(b) if b < 0x20 => return Err(("json.control-character", self.pos)),
                 Some(_) => {
                     let run = self.pos;
                     while let Some(b) = self.peek() {

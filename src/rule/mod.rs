@@ -46,22 +46,6 @@ impl Group {
             Group::Catalogue => "catalogue",
         }
     }
-
-    /// The heading a person reads.
-    pub fn title(self) -> &'static str {
-        match self {
-            Group::Shape => "Shape",
-            Group::Metadata => "Identity and metadata",
-            Group::Workload => "Credits and workload",
-            Group::Outcomes => "Learning outcomes",
-            Group::Alignment => "Assessment and alignment",
-            Group::Texts => "Texts",
-            Group::Structure => "Programme structure",
-            Group::Joint => "Joint programme",
-            Group::Society => "Society",
-            Group::Catalogue => "Across documents",
-        }
-    }
 }
 
 /// Which documents a rule reads.

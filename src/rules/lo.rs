@@ -7,7 +7,7 @@
 
 use crate::analysis::outcome::{Outcome, VerbFinding};
 use crate::document::Kind;
-use crate::messages::{list, number, quote};
+use crate::messages::{alternatives, number, quote};
 use crate::pointer::{pointer, Seg};
 use crate::report::Span;
 use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
@@ -104,7 +104,10 @@ fn vague_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         let examples: Vec<&str> = examples.iter().map(String::as_str).collect();
         let message = out.message(
             "lo.vague-verb",
-            &[("verb", &quote(verb)), ("examples", &list(&examples, "or"))],
+            &[
+                ("verb", &quote(verb)),
+                ("examples", &alternatives(&examples)),
+            ],
         );
         let span = Span::from_bytes(o.text, *start, *end);
         out.push(

@@ -196,6 +196,53 @@ mod tests {
             .collect()
     }
 
+    /// Keys of the texts around the rules' messages: the locale's
+    /// conventions, names of severities, kinds, groups and counts, the
+    /// command's and the form helper's texts, JSON syntax errors.
+    const SHELL: &[&str] = &[
+        "locale", "severity", "kind", "group", "applies", "count", "cli", "json", "form",
+    ];
+
+    fn is_shell_key(key: &str) -> bool {
+        key.split_once('.').is_some_and(|(p, _)| SHELL.contains(&p))
+    }
+
+    #[test]
+    fn every_text_around_the_messages_is_used_and_exists() {
+        let keys = messages::english_keys();
+        // Keys made from names: each name's key must exist, and nothing else.
+        let mut named: Vec<String> = Vec::new();
+        named.extend(["error", "warning", "info", "off"].map(|s| format!("severity.{s}")));
+        named.extend(["course", "programme", "document"].map(|s| format!("kind.{s}")));
+        named.extend(["course", "programme", "both"].map(|s| format!("applies.{s}")));
+        named.extend(rules().map(|r| format!("group.{}", r.group.as_str())));
+        for noun in ["documents", "errors", "warnings", "infos", "files", "rules"] {
+            named.extend(["one", "other"].map(|c| format!("count.{noun}.{c}")));
+        }
+        for key in &named {
+            assert!(keys.contains(key), "en.json lacks \"{key}\"");
+        }
+        // Keys written out in the sources: each must be there.
+        let sources = [
+            include_str!("../messages.rs"),
+            include_str!("../json/parse.rs"),
+            include_str!("../bin/enhance-qa/main.rs"),
+            include_str!("../bin/enhance-qa/human.rs"),
+            include_str!("../bin/enhance-qa/sarif.rs"),
+            include_str!("../wasm/mod.rs"),
+        ]
+        .concat();
+        for key in keys
+            .iter()
+            .filter(|k| is_shell_key(k) && !named.contains(k))
+        {
+            assert!(
+                sources.contains(&format!("\"{key}\"")),
+                "en.json has \"{key}\", which nothing uses"
+            );
+        }
+    }
+
     #[test]
     fn every_message_key_used_exists_and_every_key_belongs_to_a_rule() {
         let keys = messages::english_keys();
@@ -218,7 +265,8 @@ mod tests {
         }
         // `lo.level-too-low` names Bloom's levels by number (`bloom.1` … `bloom.6`).
         used.extend((1..=6).map(|n| format!("bloom.{n}")));
-        for key in &keys {
+        // The words around the rules' messages are checked by the next test.
+        for key in keys.iter().filter(|k| !is_shell_key(k)) {
             let rule_id = rules().any(|r| r.id == key);
             assert!(
                 rule_id || used.contains(key),

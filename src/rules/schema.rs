@@ -2,7 +2,7 @@
 
 use crate::analysis::similar;
 use crate::document::{Expected, Finding, Issue};
-use crate::messages::{list, number, quote};
+use crate::messages::{alternatives, number, quote};
 use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
 
 pub const RULES: &[Rule] = &[REQUIRED, TYPE, COERCED, ENUM, UNKNOWN_FIELD, KIND];
@@ -137,7 +137,7 @@ fn not_allowed(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             &[
                 ("field", &field_name(f)),
                 ("found", &quote(&f.found)),
-                ("allowed", &list(&quoted, "or")),
+                ("allowed", &alternatives(&quoted)),
             ],
         );
         out.push(

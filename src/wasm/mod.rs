@@ -10,6 +10,7 @@
 mod tape;
 
 use crate::analysis::memo::Memo;
+use crate::messages::Messages;
 use crate::profile::Profile;
 use crate::rules::infos;
 use js_sys::{Reflect, Uint8Array, JSON};
@@ -58,6 +59,8 @@ export interface Counts {
 /** The result of a check; the same bytes as the native library and the CLI give. */
 export interface Report {
   profile: string;
+  /** The locale the messages are written in ("en", "de" …). */
+  locale: string;
   kind: "course" | "programme" | null;
   /** max(0, 100 − 15·errors − 5·warnings − 1·infos) */
   score: number;
@@ -76,6 +79,7 @@ export interface RuleInfo {
   severity: Severity | null;
   group: RuleGroup;
   applies: "course" | "programme" | "both";
+  /** One line, in the checker's locale. */
   summary: string;
   source: string;
   /** The rule's thresholds in the checker's profile (without its severity), e.g. {min: 25, max: 30}. */
@@ -118,9 +122,32 @@ export interface Profile {
 }
 
 export interface CheckerOptions {
-  /** Language of the messages, e.g. "en" (English where a locale has no catalogue). */
+  /**
+   * Language of the messages: "en", "de", "pl", "it", "sv", "nb", "nn" or
+   * "es" ("de-DE", "DE" alike). Any other gives English; `checker.locale`
+   * says which is used.
+   */
   locale?: string;
   profile?: Profile;
+}
+
+/** A locale the messages can be written in, by its code and its own name. */
+export interface LocaleInfo {
+  code: string;
+  name: string;
+}
+
+/** The words a form shows around the messages, in the checker's locale. */
+export interface FormLabels {
+  error: string;
+  warning: string;
+  info: string;
+  /** The label of a fix button; "{value}" stands for the suggestion, already quoted. */
+  fix: string;
+  /** The heading of the findings about the whole form. */
+  summary: string;
+  quoteOpen: string;
+  quoteClose: string;
 }
 "#;
 
@@ -222,14 +249,41 @@ impl Checker {
     pub fn check_json(&self, text: &str) -> Result<JsValue, JsError> {
         match self.inner.check_str_remembering(text, &self.memo) {
             Ok(report) => Ok(to_js(&report)),
-            Err(e) => Err(JsError::new(&e.to_string())),
+            Err(e) => Err(JsError::new(&self.inner.messages().parse_error(&e))),
         }
     }
 
     /// Every rule's metadata, with this checker's severities.
     #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
     pub fn rules(&self) -> JsValue {
-        rule_infos(self.inner.profile())
+        rule_infos(self.inner.profile(), self.inner.messages())
+    }
+
+    /// The words a form shows around the messages, in this checker's locale.
+    #[wasm_bindgen(unchecked_return_type = "FormLabels")]
+    pub fn labels(&self) -> JsValue {
+        let m = self.inner.messages();
+        let text = |key: &str| m.render(key, &[]);
+        #[derive(serde::Serialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Labels {
+            error: String,
+            warning: String,
+            info: String,
+            fix: String,
+            summary: String,
+            quote_open: String,
+            quote_close: String,
+        }
+        to_js(&Labels {
+            error: text("severity.error"),
+            warning: text("severity.warning"),
+            info: text("severity.info"),
+            fix: text("form.fix"),
+            summary: text("form.summary"),
+            quote_open: text("locale.quote-open"),
+            quote_close: text("locale.quote-close"),
+        })
     }
 
     /// The package's version.
@@ -254,7 +308,24 @@ impl Checker {
 /// Every rule's metadata, with the built-in profile's severities.
 #[wasm_bindgen(js_name = rules, unchecked_return_type = "RuleInfo[]")]
 pub fn rules() -> JsValue {
-    rule_infos(&Profile::built_in())
+    rule_infos(&Profile::built_in(), &Messages::new("en"))
+}
+
+/// The locales the messages can be written in, English first, each with its own name.
+#[wasm_bindgen(unchecked_return_type = "LocaleInfo[]")]
+pub fn locales() -> JsValue {
+    #[derive(serde::Serialize)]
+    struct LocaleInfo {
+        code: &'static str,
+        name: String,
+    }
+    let all: Vec<LocaleInfo> = Messages::locales()
+        .map(|code| LocaleInfo {
+            code,
+            name: Messages::new(code).render("locale.name", &[]),
+        })
+        .collect();
+    to_js(&all)
 }
 
 /// A rule's metadata with its settings, so that a page draws the same
@@ -265,7 +336,7 @@ struct RuleWithSettings<'a> {
     severity: Option<crate::Severity>,
     group: crate::Group,
     applies: crate::Applies,
-    summary: &'static str,
+    summary: &'a str,
     source: &'static str,
     settings: Settings<'a>,
     explain: crate::Explanation,
@@ -316,7 +387,7 @@ impl serde::Serialize for Json<'_> {
     }
 }
 
-fn rule_infos(profile: &Profile) -> JsValue {
+fn rule_infos(profile: &Profile, messages: &Messages) -> JsValue {
     let infos: Vec<RuleWithSettings> = infos(profile)
         .into_iter()
         .map(|i| RuleWithSettings {
@@ -324,7 +395,7 @@ fn rule_infos(profile: &Profile) -> JsValue {
             severity: i.severity,
             group: i.group,
             applies: i.applies,
-            summary: i.summary,
+            summary: messages.summary(i.id, i.summary),
             source: i.source,
             settings: Settings(profile.rule(i.id)),
             explain: i.explain,

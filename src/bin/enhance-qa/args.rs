@@ -36,7 +36,8 @@ pub struct CheckArgs {
     /// A profile that extends the built-in one (JSON).
     #[arg(long, value_name = "FILE")]
     pub profile: Option<PathBuf>,
-    /// The language of the messages.
+    /// The language of the messages: en, de, pl, it, sv, nb, nn or es
+    /// (de-DE, DE and de_AT alike); English, with a notice, for any other.
     #[arg(long, value_name = "LL", default_value = "en")]
     pub locale: String,
     #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
@@ -55,6 +56,9 @@ pub enum CheckFormat {
 
 #[derive(clap::Args)]
 pub struct RulesArgs {
+    /// The language of the summaries (Markdown stays English, as documentation).
+    #[arg(long, value_name = "LL", default_value = "en")]
+    pub locale: String,
     #[arg(long, value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
 }

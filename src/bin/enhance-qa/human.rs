@@ -2,7 +2,7 @@
 //! terminal; the rule listing; a rule explained.
 
 use crate::Checked;
-use enhance_qa::{Group, RuleInfo, Severity};
+use enhance_qa::{Group, Messages, RuleInfo, Severity};
 use std::io::{self, Write};
 
 fn paint(colour: bool, code: &str, text: &str) -> String {
@@ -13,17 +13,17 @@ fn paint(colour: bool, code: &str, text: &str) -> String {
     }
 }
 
-fn severity_label(s: Severity, colour: bool) -> String {
-    let code = match s {
-        Severity::Error => "1;31",
-        Severity::Warning => "1;33",
-        Severity::Info => "1;34",
-    };
-    paint(colour, code, &format!("{:<7}", s.as_str()))
+/// A severity as the locale names it (`off` for none).
+pub fn severity_name(m: &Messages, s: Option<Severity>) -> String {
+    m.render(
+        &format!("severity.{}", s.map_or("off", Severity::as_str)),
+        &[],
+    )
 }
 
-fn plural(n: u32, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+/// A criteria group's heading in the locale.
+pub fn group_title(m: &Messages, g: Group) -> String {
+    m.render(&format!("group.{}", g.as_str()), &[])
 }
 
 pub fn report(
@@ -31,7 +31,22 @@ pub fn report(
     checked: &[Checked],
     colour: bool,
     problems: usize,
+    m: &Messages,
 ) -> io::Result<()> {
+    let label = |s: Severity| severity_name(m, Some(s));
+    let label_width = [Severity::Error, Severity::Warning, Severity::Info]
+        .map(|s| label(s).chars().count())
+        .into_iter()
+        .max()
+        .unwrap_or(7);
+    let severity_label = |s: Severity| {
+        let code = match s {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Info => "1;34",
+        };
+        paint(colour, code, &format!("{:<label_width$}", label(s)))
+    };
     let (mut errors, mut warnings, mut infos) = (0, 0, 0);
     for c in checked {
         let r = &c.report;
@@ -42,15 +57,15 @@ pub fn report(
             Some(i) => format!("{} [{i}]", c.file),
             None => c.file.to_string(),
         };
-        let kind = r.kind.unwrap_or("document");
-        writeln!(
-            w,
-            "{} ({kind}, score {})",
-            paint(colour, "1", &name),
-            r.score
-        )?;
+        let kind = m.render(&format!("kind.{}", r.kind.unwrap_or("document")), &[]);
+        let header = m.render(
+            "cli.report",
+            &[("kind", &kind), ("score", &r.score.to_string())],
+        );
+        writeln!(w, "{} ({header})", paint(colour, "1", &name))?;
         if r.diagnostics.is_empty() {
-            writeln!(w, "  {}", paint(colour, "32", "meets every criterion"))?;
+            let clean = m.render("cli.clean", &[]);
+            writeln!(w, "  {}", paint(colour, "32", &clean))?;
         }
         let width = r
             .diagnostics
@@ -63,57 +78,67 @@ pub fn report(
             writeln!(
                 w,
                 "  {} {:<width$}  {}  {}",
-                severity_label(d.severity, colour),
+                severity_label(d.severity),
                 path,
                 paint(colour, "2", d.rule),
                 d.message
             )?;
             if !d.suggestions.is_empty() {
-                writeln!(
-                    w,
-                    "  {:<7} {:<width$}  suggestions: {}",
-                    "",
-                    "",
-                    d.suggestions.join(", ")
-                )?;
+                let suggestions = m.render(
+                    "cli.suggestions",
+                    &[("suggestions", &d.suggestions.join(", "))],
+                );
+                writeln!(w, "  {:<label_width$} {:<width$}  {suggestions}", "", "")?;
             }
         }
     }
-    let mut summary = format!(
-        "{} checked: {}, {}, {}",
-        plural(checked.len() as u32, "document"),
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(infos, "info")
+    let mut summary = m.render(
+        "cli.summary",
+        &[
+            ("documents", &m.count("documents", checked.len() as f64)),
+            ("errors", &m.count("errors", errors.into())),
+            ("warnings", &m.count("warnings", warnings.into())),
+            ("infos", &m.count("infos", infos.into())),
+        ],
     );
     if problems > 0 {
-        summary.push_str(&format!(
-            "; {} could not be read",
-            plural(problems as u32, "file")
-        ));
+        let files = m.count("files", problems as f64);
+        summary.push_str(&m.render("cli.summary.unreadable", &[("files", &files)]));
     }
     writeln!(w, "\n{}", paint(colour, "1", &summary))
 }
 
-pub fn rules(w: &mut impl Write, infos: &[RuleInfo]) -> io::Result<()> {
+pub fn rules(
+    w: &mut impl Write,
+    infos: &[RuleInfo],
+    m: &Messages,
+    profile: &str,
+) -> io::Result<()> {
     let width = infos.iter().map(|i| i.id.len()).max().unwrap_or(0);
+    let label_width = infos
+        .iter()
+        .map(|i| severity_name(m, i.severity).chars().count())
+        .max()
+        .unwrap_or(7);
     for (group, list) in groups(infos) {
-        writeln!(w, "{}", group.title())?;
+        writeln!(w, "{}", group_title(m, group))?;
         for i in list {
             writeln!(
                 w,
-                "  {:<width$}  {:<7}  {}",
+                "  {:<width$}  {:<label_width$}  {}",
                 i.id,
-                severity_name(i.severity),
-                i.summary
+                severity_name(m, i.severity),
+                m.summary(i.id, i.summary)
             )?;
         }
         writeln!(w)?;
     }
+    let rules = m.count("rules", infos.len() as f64);
+    let profile = m.quoted(profile);
     writeln!(
         w,
-        "{} rules; severities of the built-in profile enhance-2026.",
-        infos.len()
+        "{}",
+        m.render("cli.rules", &[("rules", &rules), ("profile", &profile)])
     )
 }
 
@@ -129,20 +154,17 @@ pub fn groups(infos: &[RuleInfo]) -> Vec<(Group, Vec<&RuleInfo>)> {
     out
 }
 
-pub fn severity_name(s: Option<Severity>) -> &'static str {
-    s.map_or("off", Severity::as_str)
-}
-
-/// One rule explained, as `enhance-qa explain` prints it.
-pub fn explain(w: &mut impl Write, info: &RuleInfo) -> io::Result<()> {
+/// One rule explained, as `enhance-qa explain` prints it (in English, as
+/// the explanations are written).
+pub fn explain(w: &mut impl Write, info: &RuleInfo, m: &Messages) -> io::Result<()> {
     let e = &info.explain;
     writeln!(
         w,
         "{} ({}, {}; {})\n",
         info.id,
-        severity_name(info.severity),
-        info.group.title(),
-        applies(info)
+        severity_name(m, info.severity),
+        group_title(m, info.group),
+        applies(m, info)
     )?;
     writeln!(w, "{}\n", info.summary)?;
     writeln!(w, "What it checks\n  {}\n", e.checks)?;
@@ -169,12 +191,13 @@ pub fn explain(w: &mut impl Write, info: &RuleInfo) -> io::Result<()> {
 }
 
 /// Which documents a rule reads, in words.
-pub fn applies(info: &RuleInfo) -> &'static str {
-    match info.applies {
-        enhance_qa::Applies::Course => "course descriptions",
-        enhance_qa::Applies::Programme => "programme proposals",
-        enhance_qa::Applies::Both => "course descriptions and programme proposals",
-    }
+pub fn applies(m: &Messages, info: &RuleInfo) -> String {
+    let which = match info.applies {
+        enhance_qa::Applies::Course => "course",
+        enhance_qa::Applies::Programme => "programme",
+        enhance_qa::Applies::Both => "both",
+    };
+    m.render(&format!("applies.{which}"), &[])
 }
 
 /// An example document as indented JSON.

@@ -13,7 +13,7 @@ mod walk;
 
 use args::{CheckArgs, CheckFormat, Cli, Command, ExplainArgs, ListFormat, RulesArgs};
 use clap::Parser;
-use enhance_qa::{Catalogue, Checker, Profile, Report, Summary};
+use enhance_qa::{Catalogue, Checker, Messages, Profile, Report, Summary};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -84,12 +84,17 @@ fn check(a: &CheckArgs) -> Result<u8, String> {
         None => Profile::built_in(),
     };
     let checker = Checker::build(profile, &a.locale).map_err(|e| format!("profile: {e}"))?;
+    let m = checker.messages();
+    notice_fallback(m, &a.locale);
     let (files, unusable) = walk::files(&a.paths);
     let mut problems: Vec<Problem> = unusable
         .into_iter()
         .map(|u| Problem {
             file: u.path,
-            message: u.message,
+            message: match u.why {
+                walk::Why::NoJson => m.render("cli.no-json", &[]),
+                walk::Why::Io(e) => m.render("cli.cannot-read", &[("error", &e)]),
+            },
             line_column: None,
         })
         .collect();
@@ -114,9 +119,11 @@ fn check(a: &CheckArgs) -> Result<u8, String> {
     drop(catalogue);
     for p in &problems {
         match p.line_column {
-            Some((line, column)) => {
-                eprintln!("{}:{line}:{column}: invalid JSON: {}", p.file, p.message)
-            }
+            Some((line, column)) => eprintln!(
+                "{}:{line}:{column}: {}",
+                p.file,
+                m.render("cli.invalid-json", &[("problem", &p.message)])
+            ),
             None => eprintln!("enhance-qa: {}: {}", p.file, p.message),
         }
     }
@@ -126,7 +133,7 @@ fn check(a: &CheckArgs) -> Result<u8, String> {
     let written = match a.format {
         CheckFormat::Json => json::reports(&mut w, &checked),
         CheckFormat::Sarif => sarif::write(&mut w, &checked, &problems, &checker),
-        CheckFormat::Human => human::report(&mut w, &checked, colour, problems.len()),
+        CheckFormat::Human => human::report(&mut w, &checked, colour, problems.len(), m),
     };
     written
         .and_then(|_| w.flush())
@@ -150,7 +157,7 @@ fn check_files(checker: &Checker, files: &[PathBuf]) -> Vec<FileResult> {
             result.unwrap_or_else(|| FileResult {
                 problem: Some(Problem {
                     file: file.display().to_string(),
-                    message: "could not be checked (internal error)".into(),
+                    message: checker.messages().render("cli.internal-error", &[]),
                     line_column: None,
                 }),
                 ..FileResult::default()
@@ -176,7 +183,9 @@ fn check_file(checker: &Checker, file: &Path) -> FileResult {
         Err(e) => {
             result.problem = Some(Problem {
                 file: name.to_string(),
-                message: format!("cannot read: {e}"),
+                message: checker
+                    .messages()
+                    .render("cli.cannot-read", &[("error", &e.to_string())]),
                 line_column: None,
             });
             return result;
@@ -203,7 +212,7 @@ fn check_file(checker: &Checker, file: &Path) -> FileResult {
         Ok(enhance_qa::json::Value::Array(docs)) if docs.is_empty() => {
             result.problem = Some(Problem {
                 file: name.to_string(),
-                message: "holds no document (an empty array)".into(),
+                message: checker.messages().render("cli.no-document", &[]),
                 line_column: None,
             });
         }
@@ -216,7 +225,7 @@ fn check_file(checker: &Checker, file: &Path) -> FileResult {
         Err(e) => {
             result.problem = Some(Problem {
                 file: name.to_string(),
-                message: e.message.to_string(),
+                message: checker.messages().template(e.problem).to_string(),
                 line_column: Some((e.line, e.column)),
             });
         }
@@ -224,13 +233,28 @@ fn check_file(checker: &Checker, file: &Path) -> FileResult {
     result
 }
 
+/// Says on stderr when the messages cannot be in the locale asked for.
+fn notice_fallback(m: &Messages, requested: &str) {
+    if Messages::resolve(requested).is_none() {
+        let locale = m.quoted(requested);
+        eprintln!(
+            "enhance-qa: {}",
+            m.render("cli.locale-fallback", &[("locale", &locale)])
+        );
+    }
+}
+
 fn rules(a: &RulesArgs) -> Result<u8, String> {
-    let infos = enhance_qa::infos(&Profile::built_in());
+    let profile = Profile::built_in();
+    let infos = enhance_qa::infos(&profile);
+    let m = Messages::new(&a.locale);
+    notice_fallback(&m, &a.locale);
+    let english = Messages::new("en");
     let mut w = std::io::stdout().lock();
     let written = match a.format {
-        ListFormat::Json => json::value(&mut w, &infos),
-        ListFormat::Markdown => markdown::rules(&mut w, &infos),
-        ListFormat::Human => human::rules(&mut w, &infos),
+        ListFormat::Json => json::rules(&mut w, &infos, &m),
+        ListFormat::Markdown => markdown::rules(&mut w, &infos, &english),
+        ListFormat::Human => human::rules(&mut w, &infos, &m, &profile.id),
     };
     written.map_err(|e| format!("cannot write the listing: {e}"))?;
     Ok(0)
@@ -249,8 +273,8 @@ fn explain(a: &ExplainArgs) -> Result<u8, String> {
     let mut w = std::io::stdout().lock();
     let written = match a.format {
         ListFormat::Json => json::value(&mut w, info),
-        ListFormat::Markdown => markdown::explain(&mut w, info),
-        ListFormat::Human => human::explain(&mut w, info),
+        ListFormat::Markdown => markdown::explain(&mut w, info, &Messages::new("en")),
+        ListFormat::Human => human::explain(&mut w, info, &Messages::new("en")),
     };
     written.map_err(|e| format!("cannot write the explanation: {e}"))?;
     Ok(0)

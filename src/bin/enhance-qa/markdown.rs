@@ -1,17 +1,18 @@
 //! The Markdown format: the rule listing as tables, a rule explained as a page.
 
-use crate::human::{applies, groups, pretty, severity_name};
-use enhance_qa::{Applies, RuleInfo};
+use crate::human::{applies, group_title, groups, pretty, severity_name};
+use enhance_qa::{Applies, Messages, RuleInfo};
 use std::io::{self, Write};
 
-pub fn rules(w: &mut impl Write, infos: &[RuleInfo]) -> io::Result<()> {
+/// The listing as documentation: in English, as the README and the criteria are.
+pub fn rules(w: &mut impl Write, infos: &[RuleInfo], m: &Messages) -> io::Result<()> {
     writeln!(w, "# enhance-qa rules\n")?;
     writeln!(
         w,
         "Severities are those of the built-in profile `enhance-2026`."
     )?;
     for (group, list) in groups(infos) {
-        writeln!(w, "\n## {}\n", group.title())?;
+        writeln!(w, "\n## {}\n", group_title(m, group))?;
         writeln!(w, "| id | severity | applies to | checks | source |")?;
         writeln!(w, "|---|---|---|---|---|")?;
         for i in list {
@@ -25,7 +26,7 @@ pub fn rules(w: &mut impl Write, infos: &[RuleInfo]) -> io::Result<()> {
                 w,
                 "| `{}` | {} | {applies} | {} | {} |",
                 i.id,
-                severity_name(i.severity),
+                severity_name(m, i.severity),
                 esc(i.summary),
                 esc(i.source)
             )?;
@@ -35,15 +36,15 @@ pub fn rules(w: &mut impl Write, infos: &[RuleInfo]) -> io::Result<()> {
 }
 
 /// One rule explained as a Markdown page.
-pub fn explain(w: &mut impl Write, info: &RuleInfo) -> io::Result<()> {
+pub fn explain(w: &mut impl Write, info: &RuleInfo, m: &Messages) -> io::Result<()> {
     let e = &info.explain;
     writeln!(w, "# `{}`\n", info.id)?;
     writeln!(
         w,
         "{} Severity: {}; reads {}.\n",
         info.summary,
-        severity_name(info.severity),
-        applies(info)
+        severity_name(m, info.severity),
+        applies(m, info)
     )?;
     writeln!(w, "## What it checks\n\n{}\n", e.checks)?;
     writeln!(w, "## Why\n\n{} Source: {}.\n", e.why, info.source)?;

@@ -11,6 +11,7 @@
 use crate::{Checked, Problem};
 use enhance_qa::json::Position;
 use enhance_qa::Checker;
+use enhance_qa::Messages;
 use enhance_qa::{Applies, RuleInfo};
 use enhance_qa::{Diagnostic, Severity};
 use rayon::prelude::*;
@@ -50,7 +51,7 @@ pub fn uri(path: &str) -> String {
 
 /// The tool's description: name, version and every rule's metadata, with
 /// its level in the profile in use (`none` and disabled when it is off).
-pub fn driver(rules: &[RuleInfo]) -> Value {
+pub fn driver(rules: &[RuleInfo], m: &Messages) -> Value {
     let rules: Vec<Value> = rules
         .iter()
         .map(|r| {
@@ -59,10 +60,11 @@ pub fn driver(rules: &[RuleInfo]) -> Value {
                 Applies::Programme => "programme",
                 Applies::Both => "both",
             };
+            let summary = m.summary(r.id, r.summary);
             json!({
                 "id": r.id,
-                "shortDescription": {"text": r.summary},
-                "fullDescription": {"text": format!("{} Source: {}.", r.summary, r.source)},
+                "shortDescription": {"text": summary},
+                "fullDescription": {"text": format!("{summary} ({}).", r.source)},
                 "defaultConfiguration": {
                     "enabled": r.severity.is_some(),
                     "level": r.severity.map_or("none", level),
@@ -149,13 +151,14 @@ pub struct Writer<W: Write> {
 }
 
 impl<W: Write> Writer<W> {
-    pub fn begin(mut w: W, rules: &[RuleInfo]) -> io::Result<Writer<W>> {
-        let tool = serde_json::to_string(&driver(rules))?;
+    pub fn begin(mut w: W, rules: &[RuleInfo], m: &Messages) -> io::Result<Writer<W>> {
+        let tool = serde_json::to_string(&driver(rules, m))?;
         write!(
             w,
-            "{{\n\"$schema\": {},\n\"version\": {},\n\"runs\": [{{\n\"tool\": {tool},\n\"columnKind\": \"utf16CodeUnits\",\n\"results\": [",
+            "{{\n\"$schema\": {},\n\"version\": {},\n\"runs\": [{{\n\"tool\": {tool},\n\"language\": {},\n\"columnKind\": \"utf16CodeUnits\",\n\"results\": [",
             json!(SCHEMA),
             json!(VERSION),
+            json!(m.locale()),
         )?;
         Ok(Writer {
             w,
@@ -213,7 +216,7 @@ pub fn write(
         .map(|group| locate(group))
         .collect::<Vec<_>>();
     let rules = enhance_qa::infos(checker.profile());
-    let mut log = Writer::begin(&mut *w, &rules)?;
+    let mut log = Writer::begin(&mut *w, &rules, checker.messages())?;
     for (group, found) in groups.iter().zip(positions) {
         let Some(first) = group.first() else { continue };
         let mut found = found.into_iter();
@@ -228,7 +231,9 @@ pub fn write(
         .iter()
         .map(|p| {
             let message = match p.line_column {
-                Some(_) => format!("invalid JSON: {}", p.message),
+                Some(_) => checker
+                    .messages()
+                    .render("cli.invalid-json", &[("problem", &p.message)]),
                 None => p.message.clone(),
             };
             notification(&uri(&p.file), &message, p.line_column)
@@ -272,7 +277,8 @@ mod tests {
     #[test]
     fn an_empty_log_is_valid_json() {
         let rules = enhance_qa::infos(&enhance_qa::Profile::built_in());
-        let w = Writer::begin(Vec::new(), &rules).and_then(|w| w.end(&[]));
+        let w = Writer::begin(Vec::new(), &rules, &enhance_qa::Messages::new("en"))
+            .and_then(|w| w.end(&[]));
         let bytes = w.unwrap_or_default();
         let log: Value = serde_json::from_slice(&bytes).unwrap_or_default();
         assert_eq!(log["version"], "2.1.0");

@@ -9,7 +9,14 @@ use walkdir::WalkDir;
 /// A path that gave no file to check, and why.
 pub struct Unusable {
     pub path: String,
-    pub message: String,
+    pub why: Why,
+}
+
+pub enum Why {
+    /// A folder with no `*.json` below it.
+    NoJson,
+    /// What the system said.
+    Io(String),
 }
 
 /// The files to check, in the order named, and the paths that gave none.
@@ -18,14 +25,14 @@ pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unusable>) {
     let mut files = Vec::new();
     let mut unusable = Vec::new();
     for path in paths {
-        let mut fail = |message: String| {
+        let mut fail = |why: Why| {
             unusable.push(Unusable {
                 path: path.display().to_string(),
-                message,
+                why,
             })
         };
         if let Err(e) = std::fs::metadata(path) {
-            fail(e.to_string());
+            fail(Why::Io(e.to_string()));
             continue;
         }
         if path.is_dir() {
@@ -39,11 +46,11 @@ pub fn files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Unusable>) {
                     Ok(_) => {}
                     // A link back to a folder above: its files are read once, from there.
                     Err(e) if e.loop_ancestor().is_some() => {}
-                    Err(e) => fail(e.to_string()),
+                    Err(e) => fail(Why::Io(e.to_string())),
                 }
             }
             if !found_any {
-                fail("holds no JSON file".into());
+                fail(Why::NoJson);
             }
         } else {
             add(path.clone(), &mut seen, &mut files);
