@@ -94,8 +94,8 @@ fn name(label: &str) -> String {
     if count <= MAX {
         return quote(label);
     }
-    let tail: String = label.chars().skip(count - MAX).collect();
-    format!("\u{201c}\u{2026}{tail}\u{201d}")
+    let tail: String = label.chars().skip(count + 1 - MAX).collect();
+    quote(&format!("\u{2026}{tail}"))
 }
 
 /// Cross-checks the documents of one run, each a name and a summary: for
@@ -239,6 +239,10 @@ mod tests {
     #[test]
     fn long_names_keep_their_end() {
         let long = format!("{}/course.json", "a".repeat(100));
-        assert!(name(&long).ends_with("course.json\u{201d}"));
+        let shown =
+            crate::messages::Messages::new("en").render("{name}", &[("name", &name(&long))]);
+        assert!(shown.starts_with("\u{201c}\u{2026}aaa"), "{shown}");
+        assert!(shown.ends_with("/course.json\u{201d}"), "{shown}");
+        assert_eq!(shown.chars().count(), 62, "{shown}");
     }
 }

@@ -19,10 +19,7 @@ fn field_name(f: &Finding<'_>) -> String {
     } else {
         last
     };
-    format!(
-        "\u{201c}{}\u{201d}",
-        name.replace("~1", "/").replace("~0", "~")
-    )
+    quote(&name.replace("~1", "/").replace("~0", "~"))
 }
 
 pub const REQUIRED: Rule = Rule {

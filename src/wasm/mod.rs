@@ -12,7 +12,6 @@ mod tape;
 use crate::analysis::memo::Memo;
 use crate::messages::Messages;
 use crate::profile::Profile;
-use crate::rules::infos;
 use js_sys::{Reflect, Uint8Array, JSON};
 use std::cell::RefCell;
 use tape::Strings;
@@ -84,11 +83,12 @@ export interface RuleInfo {
   source: string;
   /** The rule's thresholds in the checker's profile (without its severity), e.g. {min: 25, max: 30}. */
   settings: { [name: string]: unknown };
-  /** The rule explained, for a page's help. */
-  explain: RuleExplanation;
 }
 
-/** What a rule checks and why, how to fix a finding, examples and settings. */
+/**
+ * A rule explained, as `enhance-qa explain` shows it: the package's
+ * `explain.json` holds one per rule id (in English; kept out of the wasm).
+ */
 export interface RuleExplanation {
   checks: string;
   /** What the standard in the rule's `source` asks. */
@@ -98,14 +98,6 @@ export interface RuleExplanation {
   fires: string;
   /** A document (JSON text) on which the rule stays silent. */
   silent: string;
-  settings: RuleSettingInfo[];
-}
-
-/** One setting of a rule in a profile: its key (nested keys joined by "/"), type and default. */
-export interface RuleSettingInfo {
-  key: string;
-  type: "number" | "severity";
-  default: number | string;
 }
 
 /** A rule's setting in a profile: a severity, "off", or its thresholds. */
@@ -148,6 +140,8 @@ export interface FormLabels {
   summary: string;
   quoteOpen: string;
   quoteClose: string;
+  /** Each criteria group's heading. */
+  groups: { [group in RuleGroup]: string };
 }
 "#;
 
@@ -274,6 +268,14 @@ impl Checker {
             summary: String,
             quote_open: String,
             quote_close: String,
+            groups: Headings,
+        }
+        /// Group id → heading, as a JS object.
+        struct Headings(Vec<(&'static str, String)>);
+        impl serde::Serialize for Headings {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+            }
         }
         to_js(&Labels {
             error: text("severity.error"),
@@ -283,6 +285,15 @@ impl Checker {
             summary: text("form.summary"),
             quote_open: text("locale.quote-open"),
             quote_close: text("locale.quote-close"),
+            groups: Headings(crate::rules().map(|r| r.group.as_str()).fold(
+                Vec::new(),
+                |mut seen, g| {
+                    if !seen.iter().any(|(s, _)| *s == g) {
+                        seen.push((g, text(&format!("group.{g}"))));
+                    }
+                    seen
+                },
+            )),
         })
     }
 
@@ -339,7 +350,6 @@ struct RuleWithSettings<'a> {
     summary: &'a str,
     source: &'static str,
     settings: Settings<'a>,
-    explain: crate::Explanation,
 }
 
 /// A rule's settings as written in the profile, less its severity.
@@ -387,18 +397,18 @@ impl serde::Serialize for Json<'_> {
     }
 }
 
+/// Read from the registry itself: the explanations `infos()` adds are
+/// documentation the package ships as `explain.json`, not in the wasm.
 fn rule_infos(profile: &Profile, messages: &Messages) -> JsValue {
-    let infos: Vec<RuleWithSettings> = infos(profile)
-        .into_iter()
-        .map(|i| RuleWithSettings {
-            id: i.id,
-            severity: i.severity,
-            group: i.group,
-            applies: i.applies,
-            summary: messages.summary(i.id, i.summary),
-            source: i.source,
-            settings: Settings(profile.rule(i.id)),
-            explain: i.explain,
+    let infos: Vec<RuleWithSettings> = crate::rules()
+        .map(|r| RuleWithSettings {
+            id: r.id,
+            severity: profile.severity(r.id),
+            group: r.group,
+            applies: r.applies,
+            summary: messages.summary(r.id, r.summary),
+            source: r.source,
+            settings: Settings(profile.rule(r.id)),
         })
         .collect();
     to_js(&infos)

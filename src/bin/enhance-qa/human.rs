@@ -84,10 +84,10 @@ pub fn report(
                 d.message
             )?;
             if !d.suggestions.is_empty() {
-                let suggestions = m.render(
-                    "cli.suggestions",
-                    &[("suggestions", &d.suggestions.join(", "))],
-                );
+                // Suggestions are values to type, shown as they are (7.5, not 7,5).
+                let suggestions = m
+                    .render("cli.suggestions", &[("suggestions", "\u{0}")])
+                    .replace('\u{0}', &d.suggestions.join(", "));
                 writeln!(w, "  {:<label_width$} {:<width$}  {suggestions}", "", "")?;
             }
         }
