@@ -6,8 +6,18 @@
 
 use crate::json;
 use std::fmt;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
+/// Every locale there is a catalogue of, English first.
+const LOCALES: [&str; 8] = ["en", "de", "pl", "it", "nb", "nn", "sv", "es"];
+
+// The command holds every catalogue; the WebAssembly build holds English
+// only and is handed the others as a page needs them (`add`), so that a
+// site ships the languages it uses.
+#[cfg(target_arch = "wasm32")]
+const CATALOGUES: &[(&str, &str)] = &[("en", include_str!("../data/messages/en.json"))];
+
+#[cfg(not(target_arch = "wasm32"))]
 const CATALOGUES: &[(&str, &str)] = &[
     ("en", include_str!("../data/messages/en.json")),
     ("de", include_str!("../data/messages/de.json")),
@@ -36,22 +46,37 @@ pub struct Messages {
     or: String,
 }
 
-fn catalogue(locale: &str) -> Option<Vec<(String, String)>> {
-    let (_, text) = CATALOGUES.iter().find(|(l, _)| *l == locale)?;
-    // Compiled in and read by the tests: a file that is not JSON cannot ship.
-    let root = json::parse(text).unwrap_or_else(|e| {
-        panic!(
-            "data/messages/{locale}.json:{}:{}: {}",
-            e.line, e.column, e.problem
-        )
-    });
-    let members = root.as_object()?;
-    Some(
-        members
+type Catalogue = Vec<(String, String)>;
+
+/// Catalogues handed over at run time ([`Messages::add`]).
+static ADDED: Mutex<Vec<(&'static str, Catalogue)>> = Mutex::new(Vec::new());
+
+fn catalogue(locale: &str) -> Option<Catalogue> {
+    match CATALOGUES.iter().find(|(l, _)| *l == locale) {
+        // Compiled in and read by the tests: a file that is not JSON cannot ship.
+        Some((_, text)) => {
+            Some(read(text).unwrap_or_else(|e| panic!("data/messages/{locale}.json: {e}")))
+        }
+        None => ADDED
+            .lock()
+            .ok()?
             .iter()
-            .filter_map(|(k, v)| Some((k.to_string(), v.as_str()?.to_string())))
-            .collect(),
-    )
+            .find(|(l, _)| *l == locale)
+            .map(|(_, c)| c.clone()),
+    }
+}
+
+/// A catalogue's text: an object of templates.
+fn read(text: &str) -> Result<Catalogue, String> {
+    let root = json::parse(text).map_err(|e| format!("{}:{}: {}", e.line, e.column, e.problem))?;
+    let members = root.as_object().ok_or("not an object of templates")?;
+    members
+        .iter()
+        .map(|(k, v)| match v.as_str() {
+            Some(t) => Ok((k.to_string(), t.to_string())),
+            None => Err(format!("\"{k}\" is not text")),
+        })
+        .collect()
 }
 
 /// The catalogue a requested locale is served from (`de`, `de-DE`, `DE`
@@ -64,7 +89,7 @@ fn resolve(requested: &str) -> Option<&'static str> {
         .unwrap_or_default()
         .to_ascii_lowercase();
     let base = if base == "no" { "nb".to_string() } else { base };
-    CATALOGUES.iter().map(|(l, _)| *l).find(|l| *l == base)
+    LOCALES.into_iter().find(|l| *l == base)
 }
 
 /// Plural categories as CLDR defines them for the catalogues' languages.
@@ -84,12 +109,13 @@ fn plural_category(locale: &str, n: f64) -> &'static str {
 impl Messages {
     /// The catalogue of `locale` (see [`resolve`]), English where there is none.
     pub fn new(locale: &str) -> Messages {
-        let locale = resolve(locale).unwrap_or("en");
         let fallback = catalogue("en").unwrap_or_default();
-        let templates = if locale == "en" {
-            Vec::new()
-        } else {
-            catalogue(locale).unwrap_or_default()
+        let (locale, templates) = match resolve(locale).filter(|l| *l != "en") {
+            Some(l) => match catalogue(l) {
+                Some(templates) => (l, templates),
+                None => ("en", Vec::new()),
+            },
+            None => ("en", Vec::new()),
         };
         let mut messages = Messages {
             locale,
@@ -133,9 +159,29 @@ impl Messages {
         self.own(&format!("summary.{id}")).unwrap_or(english)
     }
 
-    /// Every locale with a catalogue, English first.
+    /// Every locale there is a catalogue of, English first (in the
+    /// WebAssembly build, those beyond English once they are added).
     pub fn locales() -> impl Iterator<Item = &'static str> {
-        CATALOGUES.iter().map(|(l, _)| *l)
+        LOCALES.into_iter()
+    }
+
+    /// Hands over the catalogue of a locale the build does not hold (the
+    /// package's `locales/<code>.json`); returns the locale it serves.
+    pub fn add(locale: &str, text: &str) -> Result<&'static str, String> {
+        let code =
+            resolve(locale).ok_or_else(|| format!("there is no catalogue for \"{locale}\""))?;
+        let templates = read(text).map_err(|e| format!("the catalogue of \"{code}\": {e}"))?;
+        if !templates.iter().any(|(k, _)| k == "locale.name") {
+            return Err(format!(
+                "the catalogue of \"{code}\" is not a message catalogue"
+            ));
+        }
+        let mut added = ADDED
+            .lock()
+            .map_err(|_| "the catalogues cannot be read".to_string())?;
+        added.retain(|(l, _)| *l != code);
+        added.push((code, templates));
+        Ok(code)
     }
 
     /// The template of `key`, or the key itself where no catalogue has it.

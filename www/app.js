@@ -3,6 +3,7 @@
 // drafts that survive a reload.
 import init, { Checker } from "/pkg/enhance_qa.js";
 import { attach } from "/pkg/form.js";
+import { available, loadLocale } from "/pkg/locales.js";
 import { buildForm, h } from "./build.js";
 import { wireGroups, syncRefs } from "./groups.js";
 import { COURSE, PROGRAMME, EXAMPLES } from "./schema.js";
@@ -12,6 +13,7 @@ import { settingsOf, workloadChart, semesterChart, coverageMatrix, prerequisiteC
 
 const KINDS = { course: { sections: COURSE, noun: "course description" }, programme: { sections: PROGRAMME, noun: "programme proposal" } };
 const TAB_KEY = "enhance-qa:tab";
+const LOCALE_KEY = "enhance-qa:locale";
 const workspaces = {};
 
 /** Replaces a chart only when what it draws has changed (the DOM is the budget). */
@@ -117,10 +119,10 @@ function setup(kind) {
 }
 
 /** Attaches the live checks to a prepared form, with its panel, pictures and file buttons. */
-function connect(kind, { panel, form, noun, tools, say }, infos) {
+function connect(kind, { panel, form, noun, tools, say }, infos, locale) {
   const saver = autosaver(kind);
   const aside = panel.querySelector("aside");
-  const checker = new Checker({ locale: "en" });
+  let checker = new Checker({ locale });
   let attachment = null;
   // On a phone the panel comes after the form; a bar at the bottom keeps the score in sight and leads to it.
   aside.id = `check-${kind}`;
@@ -130,6 +132,7 @@ function connect(kind, { panel, form, noun, tools, say }, infos) {
     kind,
     pill,
     infos,
+    labels: checker.labels(),
     onPick(d) {
       // A finding without a field of its own goes to the nearest field above it.
       for (let path = d.path; ; path = path.slice(0, path.lastIndexOf("/"))) {
@@ -142,7 +145,7 @@ function connect(kind, { panel, form, noun, tools, say }, infos) {
   const codes = document.getElementById("component-codes");
   let current = null;
 
-  attachment = attach(form, {
+  const options = () => ({
     kind,
     checker,
     summary: false,
@@ -168,6 +171,16 @@ function connect(kind, { panel, form, noun, tools, say }, infos) {
       summary.fixed();
     },
   });
+  attachment = attach(form, options());
+
+  /** Writes every finding again in another locale; what is typed stays. */
+  const relocale = (next) => {
+    attachment.detach();
+    checker.free();
+    checker = new Checker({ locale: next });
+    summary.relabel(checker.labels());
+    attachment = attach(form, options());
+  };
 
   /** Puts a document into the form and checks it at once. */
   const load = (doc, what) => {
@@ -240,7 +253,7 @@ function connect(kind, { panel, form, noun, tools, say }, infos) {
     target.load(doc, `Imported ${chosen.name}.`);
   });
 
-  workspaces[kind] = { kind, form, attachment, load, current: () => current };
+  workspaces[kind] = { kind, form, load, relocale, current: () => current };
 }
 
 // ---- tabs -------------------------------------------------------------------
@@ -281,6 +294,52 @@ function wireTabs() {
   selectTab(remembered in KINDS ? remembered : "course");
 }
 
+// ---- the locale of the findings ---------------------------------------------
+
+/** The locale remembered, else the browser's if there are messages in it, else English. */
+function chooseLocale() {
+  const codes = available.map((l) => l.code);
+  let remembered = null;
+  try {
+    remembered = localStorage.getItem(LOCALE_KEY);
+  } catch {
+    // no storage
+  }
+  const browser = (navigator.language ?? "en").toLowerCase().split("-")[0];
+  return [remembered, browser === "no" ? "nb" : browser].find((c) => codes.includes(c)) ?? "en";
+}
+
+function wireLocale(current) {
+  const select = document.getElementById("locale");
+  const status = document.getElementById("locale-status");
+  select.replaceChildren(...available.map(({ code, name }) => h("option", { value: code, text: name, lang: code })));
+  select.value = current;
+  select.disabled = false;
+  select.addEventListener("change", async () => {
+    let locale;
+    try {
+      locale = await loadLocale(select.value);
+    } catch (e) {
+      select.value = current;
+      status.textContent = e.message;
+      return;
+    }
+    status.textContent = "";
+    current = locale;
+    try {
+      localStorage.setItem(LOCALE_KEY, locale);
+    } catch {
+      // no storage: the choice holds until the page is left
+    }
+    for (const ws of Object.values(workspaces)) ws.relocale(locale);
+    const probe = new Checker({ locale });
+    renderRules(document.getElementById("rules-list"), probe.rules(), probe.labels());
+    probe.free();
+    document.documentElement.dataset.locale = locale;
+  });
+  document.documentElement.dataset.locale = current;
+}
+
 // ---- start ----------------------------------------------------------------
 
 try {
@@ -288,12 +347,14 @@ try {
   wireTabs();
   const prepared = { course: setup("course"), programme: setup("programme") };
   await loading;
-  const probe = new Checker({ locale: "en" });
+  const locale = await loadLocale(chooseLocale()).catch(() => "en");
+  const probe = new Checker({ locale });
   const infos = probe.rules();
+  renderRules(document.getElementById("rules-list"), infos, probe.labels());
   probe.free();
-  connect("course", prepared.course, infos);
-  connect("programme", prepared.programme, infos);
-  renderRules(document.getElementById("rules-list"), infos);
+  connect("course", prepared.course, infos, locale);
+  connect("programme", prepared.programme, infos, locale);
+  wireLocale(locale);
   document.getElementById("loading").remove();
   document.documentElement.dataset.ready = "true";
 } catch (e) {

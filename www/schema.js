@@ -279,16 +279,3 @@ export const EXAMPLES = {
   ],
 };
 
-// The criteria groups as people read them (the registry's titles).
-export const GROUP_TITLES = {
-  shape: "Shape",
-  metadata: "Identity and metadata",
-  workload: "Credits and workload",
-  outcomes: "Learning outcomes",
-  alignment: "Assessment and alignment",
-  texts: "Texts",
-  structure: "Programme structure",
-  joint: "Joint programme",
-  society: "Society",
-  catalogue: "Across documents",
-};

@@ -2,7 +2,6 @@
 // pass/fail mark, and every finding (those without a field of their own
 // too), each a button that takes the user to its field.
 import { h } from "./build.js";
-import { GROUP_TITLES } from "./schema.js";
 
 const SEVERITY_WORD = { error: ["error", "errors"], warning: ["warning", "warnings"], info: ["note", "notes"] };
 const plural = (n, [one, many]) => `${n} ${n === 1 ? one : many}`;
@@ -59,8 +58,9 @@ export function labelFor(form, path) {
 }
 
 export class SummaryPanel {
-  constructor(host, { kind, infos, onPick, onUndo, pill }) {
+  constructor(host, { kind, infos, labels, onPick, onUndo, pill }) {
     this.pill = pill;
+    this.labels = labels; // group headings and severity words, in the checker's locale
     this.kind = kind;
     this.ruleGroup = new Map(infos.map((r) => [r.id, r.group]));
     this.groups = groupsFor(infos, kind);
@@ -90,6 +90,12 @@ export class SummaryPanel {
       this.findings,
     );
     this.host = host;
+  }
+
+  /** Takes the words of another locale; the next report redraws everything. */
+  relabel(labels) {
+    this.labels = labels;
+    this.signature = null;
   }
 
   /** Shows the undo button after a one-click fix. */
@@ -127,7 +133,7 @@ export class SummaryPanel {
       const detail = pass ? (entry.info ? `passes, ${plural(entry.info, SEVERITY_WORD.info)}` : "passes") : `fails: ${entry.bad} to fix`;
       return h("li", { dataset: { state: pass ? "pass" : "fail" } },
         h("span", { className: "mark", "aria-hidden": "true", text: pass ? "✓" : "✗" }),
-        h("span", { className: "group-title", text: GROUP_TITLES[group] ?? group }),
+        h("span", { className: "group-title", text: this.labels.groups[group] ?? group }),
         h("span", { className: "group-detail", text: ` — ${detail}` }));
     }));
 
@@ -136,7 +142,7 @@ export class SummaryPanel {
     this.allClear.hidden = report.diagnostics.length > 0;
     this.findings.replaceChildren(...report.diagnostics.map((d) => {
       const button = h("button", { type: "button", className: "finding" },
-        h("span", { className: "eqa-severity", text: d.severity }),
+        h("span", { className: "eqa-severity", text: this.labels[d.severity] }),
         h("span", { className: "finding-field", text: labelFor(form, d.path) }),
         h("span", { className: "finding-message", text: d.message }),
         loose.has(d) ? h("span", { className: "finding-note", text: "Not shown beside a field." }) : null);
@@ -147,7 +153,8 @@ export class SummaryPanel {
 }
 
 /** The rules, grouped, for the help section: id, what it checks, where it comes from. */
-export function renderRules(host, infos) {
+export function renderRules(host, infos, labels) {
+  host.replaceChildren();
   const byGroup = new Map();
   for (const rule of infos) {
     if (!byGroup.has(rule.group)) byGroup.set(rule.group, []);
@@ -164,7 +171,7 @@ export function renderRules(host, infos) {
         h("td", { text: r.severity ?? "off" }),
         h("td", { text: applies[r.applies] ?? r.applies })))));
     host.append(h("details", { className: "rule-group" },
-      h("summary", { text: `${GROUP_TITLES[group] ?? group} (${rules.length})` }),
+      h("summary", { text: `${labels.groups[group] ?? group} (${rules.length})` }),
       h("div", { className: "table-scroll" }, table)));
   }
 }

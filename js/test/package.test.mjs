@@ -31,7 +31,9 @@ const examples = readdirSync(join(root, "tests/examples")).sort().map((f) => rea
 
 test("the tarball holds the module, the wasm, the types and the README", () => {
   const files = readdirSync(join(project, "node_modules/enhance-qa")).sort();
-  assert.deepEqual(files, ["README.md", "enhance_qa.d.ts", "enhance_qa.js", "enhance_qa_bg.wasm", "enhance_qa_bg.wasm.d.ts", "form.d.ts", "form.js", "node.d.ts", "node.js", "package.json", "snippets"]);
+  assert.deepEqual(files, ["README.md", "enhance_qa.d.ts", "enhance_qa.js", "enhance_qa_bg.wasm", "enhance_qa_bg.wasm.d.ts", "explain.json", "form.d.ts", "form.js", "locales", "locales.d.ts", "locales.js", "node.d.ts", "node.js", "package.json", "snippets"]);
+  const locales = readdirSync(join(project, "node_modules/enhance-qa/locales")).sort();
+  assert.deepEqual(locales, ["de.json", "es.json", "index.js", "it.json", "nb.json", "nn.json", "pl.json", "sv.json"]);
   const manifest = JSON.parse(readFileSync(join(project, "node_modules/enhance-qa/package.json"), "utf8"));
   const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
   assert.equal(manifest.version, /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1]);
@@ -65,6 +67,45 @@ test("the plain entry point works with initSync and the wasm the package exports
   assert.ok(out.rules > 40);
   assert.equal(out.kind, "course");
   assert.equal(out.first.rule, "schema.required");
+});
+
+test("messages in every locale: all at once in Node, on demand with the plain entry", () => {
+  const out = run(`
+    import { readFileSync } from "node:fs";
+    import { Checker } from "enhance-qa/node";
+    import { available } from "enhance-qa/locales";
+    const doc = { kind: "course", ects: "7,5", delivery: "hybrid" };
+    const node = Object.fromEntries(available.map(({ code }) => {
+      const checker = new Checker({ locale: code.toUpperCase() + "-XX" });
+      const report = checker.check(doc);
+      return [code, { locale: checker.locale, report: report.locale, message: report.diagnostics.find((d) => d.rule === "schema.enum").message }];
+    }));
+    const fallback = new Checker({ locale: "fr" }).locale;
+    console.log(JSON.stringify({ node, fallback, names: available.map((l) => l.name) }));
+  `);
+  const codes = ["en", "de", "es", "it", "nb", "nn", "pl", "sv"];
+  assert.deepEqual(Object.keys(out.node), codes);
+  for (const code of codes) {
+    assert.equal(out.node[code].locale, code);
+    assert.equal(out.node[code].report, code);
+    if (code !== "en") assert.notEqual(out.node[code].message, out.node.en.message, code);
+  }
+  assert.equal(out.fallback, "en");
+  assert.ok(out.names.includes("Deutsch") && out.names.includes("Polski"), out.names.join());
+
+  const plain = run(`
+    import { readFileSync } from "node:fs";
+    import { initSync, Checker, addLocale } from "enhance-qa";
+    initSync({ module: readFileSync(new URL(import.meta.resolve("enhance-qa/enhance_qa_bg.wasm"))) });
+    const before = new Checker({ locale: "de" }).locale;
+    const served = addLocale("de-AT", readFileSync(new URL(import.meta.resolve("enhance-qa/locales/de.json")), "utf8"));
+    const after = new Checker({ locale: "de" }).locale;
+    let refused = null;
+    try { addLocale("de", "{\\"not\\": 1}"); } catch (e) { refused = e instanceof Error && e.message; }
+    console.log(JSON.stringify({ before, served, after, refused }));
+  `);
+  assert.deepEqual([plain.before, plain.served, plain.after], ["en", "de", "de"]);
+  assert.match(plain.refused, /catalogue of "de"/);
 });
 
 test("bad input never throws from check; checkJson and a bad profile throw Errors", () => {
@@ -116,7 +157,9 @@ test("the TypeScript declarations are real types, not any", () => {
   writeFileSync(join(project, "form.ts"), `
     import init from "enhance-qa";
     import { attach, pathOf, type Attachment } from "enhance-qa/form";
+    import { available, loadLocale } from "enhance-qa/locales";
     await init();
+    const code: string = await loadLocale(available[1].code);
     const attachment: Attachment = attach(document.createElement("form"), {
       kind: "course",
       onReport: (report, { unplaced }) => console.log(report.score, unplaced.length),
@@ -125,7 +168,7 @@ test("the TypeScript declarations are real types, not any", () => {
     // @ts-expect-error kind is "course" or "programme"
     attach(document.createElement("form"), { kind: "recipe" });
     attachment.detach();
-    export { path };
+    export { path, code };
   `);
   const tsc = join(root, "node_modules/.bin/tsc");
   execFileSync(tsc, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "esnext,dom", "typed.ts", "form.ts"], { cwd: project, stdio: "pipe" });

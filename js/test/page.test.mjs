@@ -117,6 +117,42 @@ test("a vague outcome is flagged at its own field, and the message goes when it 
   await done();
 });
 
+test("the findings are written in the chosen language, live, and the choice is remembered", async (t) => {
+  const { page, done } = await open(t);
+  const field = `${panel("course")} [name="learning_outcomes[1]"]`;
+  await page.fill(field, VAGUE);
+  await page.waitForSelector(`${panel("course")} li.eqa-message[data-rule="lo.vague-verb"]`);
+  const english = (await messagesOf(page, field)).find((m) => m.rule === "lo.vague-verb").text;
+  await page.selectOption("#locale", "de");
+  await page.waitForFunction(() => document.documentElement.dataset.locale === "de");
+  await page.waitForFunction((s) => /beobachtbar/.test(document.querySelector(`${s} li.eqa-message[data-rule="lo.vague-verb"]`)?.textContent ?? ""), panel("course"));
+  const german = (await messagesOf(page, field)).find((m) => m.rule === "lo.vague-verb").text;
+  assert.notEqual(german, english);
+  assert.match(german, /„Understand“/, "the locale's quotation marks");
+  // What was typed stays; the fix buttons, the severity words and the panel follow the language.
+  assert.equal(await page.inputValue(field), VAGUE);
+  assert.match(await page.textContent(`${panel("course")} li.eqa-message[data-rule="lo.vague-verb"] .eqa-fix`), /übernehmen/);
+  assert.match(await page.textContent(`${panel("course")} .criteria`), /Lernergebnisse/);
+  assert.match(await page.textContent("#rules-list"), /Dokumentstruktur/);
+  // The other form too, and after a reload.
+  await page.click("#tab-programme");
+  assert.match(await page.textContent(`${panel("programme")} .findings`), /Pflichtfeld/);
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  assert.equal(await page.inputValue("#locale"), "de");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.locale), "de");
+  await page.click("#tab-course");
+  await page.waitForFunction((s) => /beobachtbar/.test(document.querySelector(`${s} li.eqa-message[data-rule="lo.vague-verb"]`)?.textContent ?? ""), panel("course"));
+  // Every language the selector offers writes the findings in it.
+  for (const code of ["pl", "it", "sv", "nb", "nn", "es", "en"]) {
+    await page.selectOption("#locale", code);
+    await page.waitForFunction((c) => document.documentElement.dataset.locale === c, code);
+    const text = (await messagesOf(page, field)).find((m) => m.rule === "lo.vague-verb")?.text ?? "";
+    assert.ok(text && (code === "en" ? text === english : text !== english), `${code}: ${text}`);
+  }
+  await done();
+});
+
 test("the one-click fix replaces the vague verb, and the undo button and Ctrl+Z take it back", async (t) => {
   const { page, done } = await open(t);
   const field = `${panel("course")} [name="learning_outcomes[0]"]`;

@@ -116,17 +116,12 @@ export interface Profile {
 export interface CheckerOptions {
   /**
    * Language of the messages: "en", "de", "pl", "it", "sv", "nb", "nn" or
-   * "es" ("de-DE", "DE" alike). Any other gives English; `checker.locale`
-   * says which is used.
+   * "es" ("de-DE", "DE" alike), once its catalogue is loaded (`loadLocale`
+   * from "enhance-qa/locales"; "enhance-qa/node" loads them all). Any other
+   * gives English; `checker.locale` says which is used.
    */
   locale?: string;
   profile?: Profile;
-}
-
-/** A locale the messages can be written in, by its code and its own name. */
-export interface LocaleInfo {
-  code: string;
-  name: string;
 }
 
 /** The words a form shows around the messages, in the checker's locale. */
@@ -322,21 +317,21 @@ pub fn rules() -> JsValue {
     rule_infos(&Profile::built_in(), &Messages::new("en"))
 }
 
-/// The locales the messages can be written in, English first, each with its own name.
-#[wasm_bindgen(unchecked_return_type = "LocaleInfo[]")]
-pub fn locales() -> JsValue {
-    #[derive(serde::Serialize)]
-    struct LocaleInfo {
-        code: &'static str,
-        name: String,
-    }
-    let all: Vec<LocaleInfo> = Messages::locales()
-        .map(|code| LocaleInfo {
-            code,
-            name: Messages::new(code).render("locale.name", &[]),
-        })
-        .collect();
-    to_js(&all)
+/// Hands over the catalogue of a locale (the text of the package's
+/// `locales/<code>.json`); throws an `Error` for text that is not one.
+/// Returns the locale it serves ("de-DE" → "de").
+#[wasm_bindgen(js_name = addLocale)]
+pub fn add_locale(locale: &str, catalogue: &str) -> Result<String, JsError> {
+    Messages::add(locale, catalogue)
+        .map(str::to_string)
+        .map_err(|e| JsError::new(&format!("enhance-qa: {e}")))
+}
+
+/// The locale a request is served in when its catalogue is there ("de-DE",
+/// "DE" → "de"), or `undefined` when there is none for it.
+#[wasm_bindgen(js_name = localeOf)]
+pub fn locale_of(requested: &str) -> Option<String> {
+    Messages::resolve(requested).map(str::to_string)
 }
 
 /// A rule's metadata with its settings, so that a page draws the same
