@@ -81,14 +81,14 @@ export class Tape {
       case "boolean":
         return this.u8(v ? TRUE : FALSE);
       case "bigint":
-        throw new Foreign("a BigInt");
+        throw new Foreign("type.bigint");
       case "object":
         break;
       default:
         return this.u8(NULL); // undefined, a function or a symbol inside an array
     }
     if (v === null) return this.u8(NULL);
-    if (this.open.has(v)) throw new Foreign("a value that refers to itself");
+    if (this.open.has(v)) throw new Foreign("type.cycle");
     if (depth >= MAX_DEPTH) return this.u8(TOO_DEEP);
     this.open.add(v);
     if (Array.isArray(v)) {
@@ -117,7 +117,8 @@ export class Tape {
     this.view.setUint32(at, count, true);
   }
 
-  /// The tape of `value`, or a string saying why it cannot be read as JSON.
+  /// The tape of `value`, or why it cannot be read as JSON (the key of its
+  /// words in the message catalogues, `type.bigint` …).
   write(value) {
     this.pos = 0;
     // Byte 0: 1 when both sides forget the strings they hold before reading.
@@ -125,13 +126,13 @@ export class Tape {
     if (reset) this.forget();
     this.u8(reset ? 1 : 0);
     const kind = typeof value;
-    if (kind === "undefined") return this.fail("undefined");
-    if (kind === "function") return this.fail("a function");
-    if (kind === "symbol") return this.fail("a symbol");
+    if (kind === "undefined") return this.fail("type.undefined");
+    if (kind === "function") return this.fail("type.function");
+    if (kind === "symbol") return this.fail("type.symbol");
     try {
       this.value(value, 0);
     } catch (e) {
-      return this.fail(e instanceof Foreign ? e.message : "a value that cannot be read as JSON");
+      return this.fail(e instanceof Foreign ? e.message : "type.unreadable");
     }
     return this.buf.subarray(0, this.pos);
   }

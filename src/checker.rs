@@ -160,7 +160,7 @@ impl Checker {
             path: String::new(),
             field: "",
             found: Cow::Borrowed(described),
-            expected: Expected::Type("an object"),
+            expected: Expected::Type("type.object"),
             number: 0.0,
         };
         self.run(&Document::default(), &[finding], None)

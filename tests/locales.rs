@@ -39,6 +39,23 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("it", "count.files.one"),
     ("es", "severity.error"),
     ("es", "count.errors.one"),
+    // The names JavaScript and JSON give these values.
+    ("de", "type.null"),
+    ("pl", "type.null"),
+    ("it", "type.null"),
+    ("sv", "type.null"),
+    ("nb", "type.null"),
+    ("nn", "type.null"),
+    ("es", "type.null"),
+    ("de", "type.undefined"),
+    ("pl", "type.undefined"),
+    ("it", "type.undefined"),
+    ("sv", "type.undefined"),
+    ("nb", "type.undefined"),
+    ("nn", "type.undefined"),
+    ("es", "type.undefined"),
+    ("pl", "type.symbol"),
+    ("sv", "type.text"),
 ];
 
 #[test]

@@ -10,7 +10,8 @@ pub struct Finding<'v> {
     pub path: String,
     /// The field's name (the last object key on the path).
     pub field: &'static str,
-    /// What was found: the JSON type's name, or the text given.
+    /// What was found: the key of the JSON type's name (`type.number`,
+    /// for `Type`), or the text given.
     pub found: Cow<'v, str>,
     /// What is expected: a type's name (`Type`), or the allowed values.
     pub expected: Expected,
@@ -31,6 +32,7 @@ pub enum Issue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Expected {
     Nothing,
+    /// The key of a type's name in the message catalogues (`type.list`).
     Type(&'static str),
     /// A number, where text was given that is not a plain decimal.
     NumberText,

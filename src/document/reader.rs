@@ -15,7 +15,7 @@ pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
     };
     let mut doc = Document::default();
     let Some(members) = value.as_object() else {
-        r.type_error("", value, "an object");
+        r.type_error("", value, "type.object");
         return (doc, r.findings);
     };
     doc.kind = match find(members, "kind") {
@@ -113,7 +113,7 @@ impl<'v> Reader<'v> {
         self.push(
             Issue::Type,
             field,
-            Cow::Borrowed(value.type_name()),
+            Cow::Borrowed(value.type_key()),
             Expected::Type(expected),
         );
     }
@@ -174,7 +174,7 @@ impl<'v> Reader<'v> {
         match value {
             Value::String(s) => Some(s.as_ref()),
             other => {
-                self.type_error(name, other, "text");
+                self.type_error(name, other, "type.text");
                 None
             }
         }
@@ -201,7 +201,7 @@ impl<'v> Reader<'v> {
                         path: pointer(&self.path),
                         field: name,
                         found: Cow::Borrowed(s.as_ref()),
-                        expected: Expected::Type("a number"),
+                        expected: Expected::Type("type.number"),
                         number: n,
                     });
                     Some(n)
@@ -217,7 +217,7 @@ impl<'v> Reader<'v> {
                 }
             },
             other => {
-                self.type_error(name, other, "a number");
+                self.type_error(name, other, "type.number");
                 None
             }
         }
@@ -254,7 +254,7 @@ impl<'v> Reader<'v> {
                 }
             },
             other => {
-                self.type_error(name, other, "text");
+                self.type_error(name, other, "type.text");
                 None
             }
         }
@@ -278,7 +278,7 @@ impl<'v> Reader<'v> {
                     .collect(),
             ),
             other => {
-                r.type_error(name, other, "a list");
+                r.type_error(name, other, "type.list");
                 None
             }
         })
@@ -303,7 +303,7 @@ impl<'v> Reader<'v> {
                         r.at_index(i, |r| match v {
                             Value::Object(m) => Some(entry(r, m)),
                             other => {
-                                r.type_error(name, other, "an object");
+                                r.type_error(name, other, "type.object");
                                 None
                             }
                         })
@@ -311,7 +311,7 @@ impl<'v> Reader<'v> {
                     .collect(),
             ),
             other => {
-                r.type_error(name, other, "a list");
+                r.type_error(name, other, "type.list");
                 None
             }
         })
@@ -368,7 +368,7 @@ impl<'v> Reader<'v> {
                     c.coordinator_name = r.text(m, "name", true);
                     c.coordinator_email = r.text(m, "email", true);
                 }
-                other => r.type_error("coordinator", other, "an object"),
+                other => r.type_error("coordinator", other, "type.object"),
             });
         }
         if let Some(value) = self.present(members, "prerequisites", false) {
@@ -380,7 +380,7 @@ impl<'v> Reader<'v> {
                         .unwrap_or_default();
                     c.prerequisite_text = r.text(m, "text", false);
                 }
-                other => r.type_error("prerequisites", other, "an object"),
+                other => r.type_error("prerequisites", other, "type.object"),
             });
         }
         c.activities = self.objects(members, "activities", true, |r, m| {
@@ -439,7 +439,7 @@ impl<'v> Reader<'v> {
                     p.agreement = Field::Value(topics);
                 }
                 other => {
-                    r.type_error("cooperation_agreement", other, "an object");
+                    r.type_error("cooperation_agreement", other, "type.object");
                     p.agreement = Field::Invalid;
                 }
             });

@@ -71,6 +71,19 @@ impl<'a> Value<'a> {
         }
     }
 
+    /// The key of the type's name in the message catalogues (`type.number` …).
+    pub fn type_key(&self) -> &'static str {
+        match self {
+            Value::Null => "type.null",
+            Value::Bool(_) => "type.boolean",
+            Value::Number(_) => "type.number",
+            Value::String(_) => "type.string",
+            Value::Array(_) => "type.list",
+            Value::Object(_) => "type.object",
+            Value::TooDeep => "type.too-deep",
+        }
+    }
+
     /// Builds the tree from a `serde_json::Value`, borrowing its strings.
     pub fn from_serde(value: &'a serde_json::Value) -> Value<'a> {
         from_serde_at(value, 0)

@@ -200,7 +200,7 @@ mod tests {
     /// conventions, names of severities, kinds, groups and counts, the
     /// command's and the form helper's texts, JSON syntax errors.
     const SHELL: &[&str] = &[
-        "locale", "severity", "kind", "group", "applies", "count", "cli", "json", "form",
+        "locale", "severity", "kind", "group", "applies", "count", "cli", "json", "form", "type",
     ];
 
     fn is_shell_key(key: &str) -> bool {
@@ -226,6 +226,10 @@ mod tests {
         let sources = [
             include_str!("../messages.rs"),
             include_str!("../json/parse.rs"),
+            include_str!("../json/mod.rs"),
+            include_str!("../document/reader.rs"),
+            include_str!("../checker.rs"),
+            include_str!("../../js/tape.js"),
             include_str!("../bin/enhance-qa/main.rs"),
             include_str!("../bin/enhance-qa/human.rs"),
             include_str!("../bin/enhance-qa/sarif.rs"),

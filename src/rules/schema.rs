@@ -52,7 +52,10 @@ pub const TYPE: Rule = Rule {
 fn wrong_type(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for f in each(cx, Issue::Type) {
         let message = match f.expected {
-            _ if f.path.is_empty() => out.message("schema.type.document", &[("found", &f.found)]),
+            _ if f.path.is_empty() => out.message(
+                "schema.type.document",
+                &[("found", &out.message(&f.found, &[]))],
+            ),
             Expected::NumberText => out.message(
                 "schema.type.number",
                 &[("field", &field_name(f)), ("found", &quote(&f.found))],
@@ -61,8 +64,8 @@ fn wrong_type(cx: &Context<'_, '_>, out: &mut Out<'_>) {
                 "schema.type",
                 &[
                     ("field", &field_name(f)),
-                    ("expected", expected),
-                    ("found", &f.found),
+                    ("expected", &out.message(expected, &[])),
+                    ("found", &out.message(&f.found, &[])),
                 ],
             ),
             _ => continue,

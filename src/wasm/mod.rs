@@ -223,11 +223,7 @@ impl Checker {
             None => {
                 strings.forget();
                 forget_tape(&self.tape);
-                to_js(
-                    &self
-                        .inner
-                        .check_foreign("a value that cannot be read as JSON"),
-                )
+                to_js(&self.inner.check_foreign("type.unreadable"))
             }
         }
     }

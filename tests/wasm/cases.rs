@@ -1,7 +1,7 @@
 // The JavaScript API as a page or Node sees it; included by `wasm_node.rs`
 // (Node) and `wasm_browser.rs` (headless Chromium).
 
-use enhance_qa::wasm::{rules, version, Checker};
+use enhance_qa::wasm::{add_locale, locale_of, rules, version, Checker};
 use js_sys::{Array, Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -140,8 +140,35 @@ fn rules_and_version_come_from_the_registry() {
     assert_eq!(Array::from(&checker().rules()).length(), listed.length());
     assert_eq!(version(), env!("CARGO_PKG_VERSION"));
     assert!(listed.get(0).dyn_ref::<Object>().is_some());
-    // Each rule comes with its explanation, for a page's help.
-    let explain = get(&listed.get(0), "explain");
-    assert!(get(&explain, "fix").as_string().is_some_and(|t| !t.is_empty()));
-    assert!(get(&explain, "fires").as_string().is_some_and(|t| t.starts_with('{')));
+    // Each rule comes with its settings, for a page to draw the same thresholds.
+    let hours = (0..listed.length())
+        .map(|i| listed.get(i))
+        .find(|r| get(r, "id").as_string().as_deref() == Some("workload.hours-per-credit"))
+        .unwrap_or(JsValue::UNDEFINED);
+    assert_eq!(get(&get(&hours, "settings"), "min").as_f64(), Some(25.0));
+}
+
+#[wasm_bindgen_test]
+fn a_locale_is_served_once_its_catalogue_is_handed_over() {
+    // The wasm holds English only; Polish is never handed over here.
+    let options = JSON::parse(r#"{"locale": "pl"}"#).unwrap_or(JsValue::NULL);
+    let polish = Checker::new(Some(options.unchecked_into())).unwrap_or_else(|_| panic!("builds"));
+    assert_eq!(polish.locale(), "en");
+    let german = || {
+        let options = JSON::parse(r#"{"locale": "de-DE"}"#).unwrap_or(JsValue::NULL);
+        Checker::new(Some(options.unchecked_into())).unwrap_or_else(|_| panic!("builds"))
+    };
+    assert_eq!(locale_of("DE").as_deref(), Some("de"));
+    assert_eq!(locale_of("fr"), None);
+    assert!(add_locale("de", "{\"not\": \"a catalogue\"}").is_err());
+    assert!(add_locale("fr", include_str!("../../data/messages/de.json")).is_err());
+    let served = add_locale("de-AT", include_str!("../../data/messages/de.json"));
+    assert_eq!(served.ok().as_deref(), Some("de"));
+    let c = german();
+    assert_eq!(c.locale(), "de");
+    let report = c.check(JSON::parse(r#"{"kind": "course"}"#).unwrap_or(JsValue::NULL));
+    assert_eq!(get(&report, "locale").as_string().as_deref(), Some("de"));
+    let first = Array::from(&get(&report, "diagnostics")).get(0);
+    assert!(get(&first, "message").as_string().is_some_and(|m| m.contains("Pflichtfeld")));
+    assert_eq!(get(&c.labels(), "error").as_string().as_deref(), Some("Fehler"));
 }
