@@ -10,3 +10,18 @@ export const ARGS = [
 export function launch(chromium, options = {}) {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium", args: ARGS, ...options });
 }
+
+/** The demo site on a free port of 127.0.0.1 and a browser: `{ base, browser, close }`. */
+export async function served(chromium) {
+  const { serve } = await import("./serve.mjs");
+  const server = await serve({ port: 0 });
+  const browser = await launch(chromium);
+  return {
+    base: `http://127.0.0.1:${server.address().port}/`,
+    browser,
+    async close() {
+      await browser.close();
+      server.close();
+    },
+  };
+}

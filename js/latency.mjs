@@ -6,8 +6,7 @@
 //   node js/latency.mjs [--keys 300] [--loads 7]      (after `make pkg`)
 import { readFileSync } from "node:fs";
 import { chromium } from "playwright-core";
-import { serve } from "./serve.mjs";
-import { launch } from "./chromium.mjs";
+import { served } from "./chromium.mjs";
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -48,9 +47,8 @@ const row = (label, values) => {
   console.log(`${label.padEnd(52)} p50 ${f(quantile(s, 0.5))} ms   p95 ${f(quantile(s, 0.95))} ms   max ${f(s.at(-1))} ms   (n=${s.length})`);
 };
 
-const server = await serve({ port: 0 });
-const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await launch(chromium);
+const site = await served(chromium);
+const { base, browser } = site;
 try {
   // Navigation to the first report painted, on an empty course form.
   const firstReport = [];
@@ -143,6 +141,5 @@ try {
   row("  of which the check and DOM work in the frame", work);
   row("navigation → first report painted (empty form)", firstReport);
 } finally {
-  await browser.close();
-  server.close();
+  await site.close();
 }

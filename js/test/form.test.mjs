@@ -3,21 +3,16 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
-import { serve } from "../serve.mjs";
-import { launch } from "../chromium.mjs";
+import { served } from "../chromium.mjs";
 
-let server, browser, base;
+let site, browser, base;
 
 before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launch(chromium);
+  site = await served(chromium);
+  ({ browser, base } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => site?.close());
 
 /** A fresh page that records what must never happen: errors, CSP violations, other origins. */
 async function open(path, { script = true } = {}) {

@@ -8,24 +8,19 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { serve } from "../serve.mjs";
-import { launch } from "../chromium.mjs";
+import { served } from "../chromium.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const example = (name) => readFileSync(`${root}tests/examples/${name}`, "utf8");
 const VAGUE = "Understand the basics of thermodynamics in energy systems.";
-let server, browser, base;
+let site, browser, base;
 
 before(async () => {
-  server = await serve({ port: 0 });
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launch(chromium);
+  site = await served(chromium);
+  ({ browser, base } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+after(() => site?.close());
 
 /**
  * A fresh browser context (its own localStorage) and page on the demo, with
