@@ -21,6 +21,18 @@ before(async () => {
   writeFileSync(join(site, "package.json"), JSON.stringify({ name: "site", private: true, type: "module" }));
   execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(site, tarball)], { cwd: site, stdio: "pipe" });
   const examples = readdirSync(join(root, "tests/examples")).sort().map((f) => readFileSync(join(root, "tests/examples", f), "utf8"));
+  // A partner's own form: the three lines of the package README, and a language loaded on demand.
+  writeFileSync(join(site, "form.html"), `<!doctype html>
+<html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>loading</title></head>
+<body><form><label>Outcome 1 <input name="learning_outcomes[0]"></label></form>
+<script type="module">
+  import init from "./node_modules/enhance-qa/enhance_qa.js";
+  import { attach } from "./node_modules/enhance-qa/form.js";
+  import { loadLocale } from "./node_modules/enhance-qa/locales.js";
+  await init(); const locale = await loadLocale("de-DE");
+  window.attachment = attach(document.querySelector("form"), { kind: "course", locale });
+  document.title = "done";
+</script></body></html>`);
   writeFileSync(join(site, "index.html"), `<!doctype html>
 <html><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>loading</title></head>
 <body><script type="module">
@@ -61,6 +73,26 @@ after(async () => {
   await browser?.close();
   server?.close();
   rmSync(site, { recursive: true, force: true });
+});
+
+test("the packed form helper and a language pack work on a partner's page", async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  await page.goto(base + "form.html");
+  await page.waitForFunction(() => document.title === "done");
+  await page.fill('[name="learning_outcomes[0]"]', "Understand the ageing of battery cells in vehicles.");
+  await page.waitForFunction(() => document.querySelector('[name="learning_outcomes[0]"]').getAttribute("aria-invalid") === "true");
+  const shown = await page.$$eval(".eqa-message", (items) => items.map((li) => [li.dataset.rule, li.textContent]));
+  const vague = shown.find(([rule]) => rule === "lo.vague-verb");
+  assert.ok(vague, JSON.stringify(shown));
+  assert.match(vague[1], /beobachtbar/, "the message in German");
+  assert.equal(await page.evaluate(() => window.attachment.report.locale), "de");
+  await page.evaluate(() => window.attachment.detach());
+  assert.equal(await page.locator(".eqa-messages, .eqa-summary, [aria-invalid]").count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 test("the packed package loads with init() and checks in Chromium", async () => {
