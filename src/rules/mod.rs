@@ -112,7 +112,7 @@ mod tests {
     fn the_built_in_profile_sets_every_rule_at_its_declared_defaults() {
         let profile = Profile::built_in();
         assert_eq!(profile.id, "enhance-2026");
-        assert_eq!(profile.lexicons.len(), 7);
+        assert_eq!(profile.lexicons.len(), 8);
         assert_eq!(profile.institutions.len(), 7);
         assert_eq!(profile.rule_ids().count(), rules().count());
         for rule in rules() {
