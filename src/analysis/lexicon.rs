@@ -261,12 +261,7 @@ impl Phrases {
     // One copy for the reader's many call sites keeps the WebAssembly small.
     #[inline(never)]
     pub fn at(&self, words: &Words<'_>, at: usize) -> Option<(usize, &Phrase)> {
-        let word = words.lower(at);
-        if !self.sieve.may_hold(word) {
-            return None;
-        }
-        self.by_first
-            .get(word)?
+        self.candidates(words.lower(at))
             .iter()
             .filter_map(|&i| Some((i, self.list.get(i)?)))
             .find(|(_, p)| words.starts_with_at(at, p))

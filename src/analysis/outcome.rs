@@ -98,10 +98,11 @@ fn holds(gap: &str, marks: &[u8]) -> bool {
 }
 
 /// Whether the text after a word closes it as a marker or label: `.`, `)`,
-/// `:`, `-`, `–`, `[` or `_` first.
+/// `:`, `-`, `[`, `_` or a dash (`–`, whose first byte starts the general
+/// punctuation) first.
 fn closes(gap: &str) -> bool {
-    let rest = gap.trim_start_matches(' ');
-    rest.starts_with('\u{2013}') || rest.bytes().next().is_some_and(|b| b".):-[_".contains(&b))
+    let first = gap.trim_start_matches(' ').bytes().next();
+    first.is_some_and(|b| b".):-[_\xe2".contains(&b))
 }
 
 /// The first word from `at` on past the list markers, codes and tags that
