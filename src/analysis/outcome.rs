@@ -283,8 +283,8 @@ fn coordinated_back(
 /// and can apply", "…, ser capaz de ajustar", "…, they can interpret").
 /// `strict` (after a vague verb) takes a bare verb only right after it, as
 /// one further on may belong to a list of objects ("terms, relationships
-/// and operating principles"); otherwise a verb not joined to the others
-/// opens a clause of its own ("… to acquire", "… established knowledge").
+/// and operating principles"); otherwise a verb or modal not joined to the
+/// others opens a clause of its own and ends the search.
 fn joined_verb(lex: &Lexicon, ws: &Words<'_>, from: usize, strict: bool) -> Option<usize> {
     let n = ws.len();
     let mut j = from;
@@ -294,6 +294,15 @@ fn joined_verb(lex: &Lexicon, ws: &Words<'_>, from: usize, strict: bool) -> Opti
             return None;
         }
         let joined = lex.is_conjunction(ws.lower(j)) || ws.comma_before(j);
+        if !joined {
+            // A verb or a modal not joined to the others opens a clause of
+            // its own ("… to acquire … and perform", "… established knowledge").
+            if !strict && (lex.verb(ws, j).is_some() || lex.openers.at(ws, j).is_some()) {
+                return None;
+            }
+            j += 1;
+            continue;
+        }
         let (mut k, mut bare) = (j, true);
         loop {
             if lex.is_conjunction(ws.lower(k)) || lex.is_adverb(ws.lower(k)) {
@@ -313,11 +322,8 @@ fn joined_verb(lex: &Lexicon, ws: &Words<'_>, from: usize, strict: bool) -> Opti
                     .participles
                     .iter()
                     .any(|e| ws.lower(k).ends_with(e.as_str()));
-            if joined && !participle && !(strict && bare && j != from) {
+            if !participle && !(strict && bare && j != from) {
                 return Some(k);
-            }
-            if !joined && !strict {
-                return None;
             }
         }
         j = k.max(j + 1);
