@@ -322,7 +322,7 @@ fn joined_verb(lex: &Lexicon, ws: &Words<'_>, from: usize, strict: bool) -> Opti
                     .participles
                     .iter()
                     .any(|e| ws.lower(k).ends_with(e.as_str()));
-            if !participle && !(strict && bare && j != from) {
+            if !(participle || strict && bare && j != from) {
                 return Some(k);
             }
         }
