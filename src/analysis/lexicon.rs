@@ -1,8 +1,10 @@
-//! Per-language data for reading learning outcomes and texts: stems, verbs by
-//! Bloom level with their inflections, vague verbs, national-framework
-//! formulas, teacher-centred openings, placeholders, stop words and the
-//! readability index. Each language is one JSON file compiled in; adding a
-//! language adds a file here and nothing else.
+//! Per-language data for reading learning outcomes and texts: what may stand
+//! before an outcome's verb (labels, clauses, subjects, modals, adverbs),
+//! verbs by Bloom level with their inflections, vague phrasings,
+//! national-framework formulas, teacher-centred openings, placeholders, stop
+//! words and the readability index. Each language is one JSON file compiled
+//! in, which may build on another's (`"base": "nb"`); adding a language adds a
+//! file here and nothing else.
 
 use super::words::Words;
 use crate::json::{self, Value};

@@ -1,9 +1,11 @@
 //! The reading of one learning outcome.
 //!
-//! An outcome is read as: optional list marker, optional stem ("Students will
-//! be able to"), then the statement, whose verb stands first or — after a
-//! German modal stem, or in a German bare phrase — last. Everything about a
-//! language comes from its lexicon.
+//! An outcome is read as: list markers, codes and tags; category labels;
+//! openers (clauses of time, subjects, modal and ability phrases) — the stem;
+//! adverbs; then the statement, whose verb stands first or, in German, also
+//! last. Every verb of it is read: where the slot holds no known verb, any
+//! verb elsewhere keeps the reading silent. Everything about a language
+//! comes from its lexicon.
 
 use super::lexicon::Lexicon;
 use super::words::Words;
