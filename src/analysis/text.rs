@@ -198,7 +198,7 @@ fn read_text(
         ..Reading::default()
     };
     if kind == ReadingKind::Summary {
-        reading.stats = lexicon.map(|lex| stats(&words, lex));
+        reading.stats = Some(stats(&words, lexicon));
     }
     if matches!(kind, ReadingKind::Summary | ReadingKind::Statement) {
         reading.hits = vec![0; languages.list.len()];
@@ -251,13 +251,16 @@ pub fn outcomes<'v>(texts: &TextFindings<'v>) -> Vec<Outcome<'v>> {
             index,
             text: t.text,
             read: read.clone(),
+            placeholder: t.reading.placeholder.is_some(),
         }),
         _ => None,
     };
     texts.texts.iter().filter_map(outcome).collect()
 }
 
-pub fn stats(words: &Words<'_>, lex: &Lexicon) -> TextStats {
+/// The counts the readability indices need; syllables only with a lexicon
+/// (LIX, for a language without one, counts none).
+pub fn stats(words: &Words<'_>, lex: Option<&Lexicon>) -> TextStats {
     let mut s = TextStats::default();
     for (i, w) in words.words.iter().enumerate() {
         let lower = words.lower(i);
@@ -269,7 +272,7 @@ pub fn stats(words: &Words<'_>, lex: &Lexicon) -> TextStats {
         s.words += 1.0;
         s.letters += letters as f64;
         s.long_words += f64::from(u8::from(letters > 6));
-        s.syllables += syllables(lower, lex) as f64;
+        s.syllables += lex.map_or(0, |lex| syllables(lower, lex)) as f64;
         s.sentences += f64::from(u8::from(w.ends_sentence));
     }
     if words.words.last().is_some_and(|w| !w.ends_sentence) || s.sentences == 0.0 {
@@ -335,7 +338,7 @@ mod tests {
             .expect("the English lexicon is built in");
         let s = stats(
             &Words::new("The course is 7.5 ECTS. Students make a pack!"),
-            en,
+            Some(en),
         );
         assert_eq!((s.words, s.sentences), (10.0, 2.0));
         assert_eq!(syllables("make", en), 1);

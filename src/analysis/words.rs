@@ -103,6 +103,13 @@ impl<'t> Words<'t> {
         (start, end)
     }
 
+    /// The text between word `i - 1` (or the start) and word `i` (or the end).
+    pub fn gap(&self, i: usize) -> &'t str {
+        let from = self.words.get(i.wrapping_sub(1)).map_or(0, |w| w.end);
+        let to = self.words.get(i).map_or(self.text.len(), |w| w.start);
+        self.text.get(from..to).unwrap_or_default()
+    }
+
     /// Whether a comma or semicolon stands before word `i`.
     pub fn comma_before(&self, i: usize) -> bool {
         self.words.get(i).is_some_and(|w| w.comma_before)

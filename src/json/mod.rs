@@ -51,6 +51,9 @@ impl<'a> Value<'a> {
         }
     }
 
+    // Read by name in many places (profiles, lexicons): one copy keeps the
+    // WebAssembly small, and none of them is on a hot path.
+    #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&Value<'a>> {
         self.as_object()?
             .iter()

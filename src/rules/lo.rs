@@ -1,9 +1,7 @@
 //! Learning-outcome rules (`lo.*`) and the reading of an outcome they share.
 //!
-//! An outcome is read as: optional list marker, optional stem ("Students will
-//! be able to"), then the statement, whose verb stands first or — after a
-//! German modal stem, or in a German bare phrase — last. Everything about a
-//! language comes from its lexicon.
+//! How an outcome is read (markers, labels, openers, its verbs) is in
+//! `analysis::outcome`; these rules judge what the reading found.
 
 use crate::analysis::outcome::{Outcome, VerbFinding};
 use crate::document::Kind;
@@ -131,22 +129,21 @@ pub const NO_ACTION_VERB: Rule = Rule {
 };
 
 fn no_action_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let last = cx.lexicon.is_some_and(|l| l.verb_last);
+    // Examples and suggestions in the document's own language.
+    let verbs = cx.lexicon.map_or(&[][..], |l| l.examples.as_slice());
+    let quoted: Vec<String> = verbs.iter().map(|v| quote(v)).collect();
+    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
     for o in cx.outcomes() {
+        // A placeholder ("TBD") has its own diagnostic.
         let Some(VerbFinding::NoActionVerb { first_word }) = &o.read.finding else {
             continue;
         };
-        let key = if last {
-            "lo.no-action-verb.last"
-        } else {
-            "lo.no-action-verb"
-        };
-        let word = first_word
-            .and_then(|(s, e)| o.text.get(s..e))
-            .unwrap_or_default();
-        let message = out.message(key, &[("word", &quote(word))]);
+        if o.placeholder {
+            continue;
+        }
+        let message = out.message("lo.no-action-verb", &[("examples", &alternatives(&quoted))]);
         let span = first_word.map(|(s, e)| Span::from_bytes(o.text, s, e));
-        out.push(out.severity, outcome_path(o), span, message, Vec::new());
+        out.push(out.severity, outcome_path(o), span, message, verbs.to_vec());
     }
 }
 
@@ -216,7 +213,7 @@ pub const TOO_SHORT: Rule = Rule {
 fn too_short(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let min = out.num(&["min_words"]);
     for o in cx.outcomes() {
-        if o.read.words_after_stem as f64 >= min {
+        if o.read.words_after_stem as f64 >= min || o.placeholder {
             continue;
         }
         let message = out.message(
@@ -243,7 +240,7 @@ pub const TOO_LONG: Rule = Rule {
 fn too_long(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let max = out.num(&["max_words"]);
     for o in cx.outcomes() {
-        if o.read.words_after_stem as f64 <= max {
+        if o.read.words_after_stem as f64 <= max || o.placeholder {
             continue;
         }
         let message = out.message(
@@ -301,18 +298,14 @@ pub const REPEATED_STEM: Rule = Rule {
 
 fn repeated_stem(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let all = cx.outcomes();
-    let Some(stem) = all.first().and_then(|o| o.read.stem) else {
+    let stem = |o: &Outcome<'_>| o.read.stem.map(|(s, e)| o.text[s..e].to_lowercase());
+    let Some(first) = all.first().and_then(stem) else {
         return;
     };
-    if all.len() < 2 || !all.iter().all(|o| o.read.stem == Some(stem)) {
+    if all.len() < 2 || !all.iter().all(|o| stem(o).as_ref() == Some(&first)) {
         return;
     }
-    let words = cx
-        .lexicon
-        .and_then(|l| l.stems.get(stem))
-        .map(|s| s.join(" "))
-        .unwrap_or_default();
-    let message = out.message("lo.repeated-stem", &[("stem", &quote(&words))]);
+    let message = out.message("lo.repeated-stem", &[("stem", &quote(&first))]);
     out.emit("/learning_outcomes".into(), message);
 }
 

@@ -112,7 +112,7 @@ mod tests {
     fn the_built_in_profile_sets_every_rule_at_its_declared_defaults() {
         let profile = Profile::built_in();
         assert_eq!(profile.id, "enhance-2026");
-        assert_eq!(profile.lexicons.len(), 7);
+        assert_eq!(profile.lexicons.len(), 8);
         assert_eq!(profile.institutions.len(), 7);
         assert_eq!(profile.rule_ids().count(), rules().count());
         for rule in rules() {
@@ -201,6 +201,7 @@ mod tests {
     /// command's and the form helper's texts, JSON syntax errors.
     const SHELL: &[&str] = &[
         "locale", "severity", "kind", "group", "applies", "count", "cli", "json", "form", "type",
+        "language",
     ];
 
     fn is_shell_key(key: &str) -> bool {
@@ -216,6 +217,12 @@ mod tests {
         named.extend(["course", "programme", "document"].map(|s| format!("kind.{s}")));
         named.extend(["course", "programme", "both"].map(|s| format!("applies.{s}")));
         named.extend(rules().map(|r| format!("group.{}", r.group.as_str())));
+        named.extend(
+            Profile::built_in()
+                .lexicons
+                .iter()
+                .map(|l| format!("language.{l}")),
+        );
         for noun in ["documents", "errors", "warnings", "infos", "files", "rules"] {
             named.extend(["one", "other"].map(|c| format!("count.{noun}.{c}")));
         }

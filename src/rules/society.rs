@@ -15,8 +15,9 @@ pub const SDG_MISSING: Rule = Rule {
 };
 
 fn sdg_missing(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    // `sdgs` of the wrong type has its own `schema.type` diagnostic.
-    if cx.doc.sdgs.is_missing() || cx.doc.sdgs.value().is_some_and(Vec::is_empty) {
+    // Missing or `[]` (the reader makes both missing); a list whose goals are
+    // all of the wrong type, or `sdgs` itself, has its `schema.type` diagnostic.
+    if cx.doc.sdgs.is_missing() {
         let message = out.message("society.sdg-missing", &[]);
         out.emit("/sdgs".into(), message);
     }

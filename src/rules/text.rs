@@ -90,13 +90,13 @@ fn summary_length(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 
 /// The index value, and whether it is below (`true`) the threshold that marks
 /// a very hard text.
-fn readability(s: &TextStats, lex: &Lexicon, out: &Out<'_>) -> Option<(f64, bool)> {
+fn readability(s: &TextStats, lex: Option<&Lexicon>, out: &Out<'_>) -> Option<(f64, bool)> {
     if s.words == 0.0 {
         return None;
     }
-    match lex.readability {
+    match lex.map_or(Readability::Lix, |l| l.readability) {
         Readability::Flesch { a, b, c } => {
-            let min = out.num_for(&["flesch_min", &lex.language]);
+            let min = out.num_for(&["flesch_min", &lex?.language]);
             let score = a - b * s.words / s.sentences - c * s.syllables / s.words;
             min.map(|min| (score, score < min))
         }
@@ -129,7 +129,9 @@ pub const READABILITY: Rule = Rule {
 };
 
 fn readability_rule(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let (Some(lex), Some(summary)) = (cx.lexicon, cx.texts().summary()) else {
+    // A language without a lexicon is read by LIX, which needs none.
+    let lex = cx.lexicon;
+    let Some(summary) = cx.texts().summary() else {
         return;
     };
     let Some(s) = summary
@@ -148,15 +150,18 @@ fn readability_rule(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if !hard {
         return;
     }
-    let key = match lex.readability {
-        Readability::Lix => "text.readability.lix",
-        _ => "text.readability",
+    let (key, name) = match lex {
+        Some(l) if l.readability != Readability::Lix => {
+            ("text.readability", l.readability_name.as_str())
+        }
+        Some(l) => ("text.readability.lix", l.readability_name.as_str()),
+        None => ("text.readability.lix", "LIX"),
     };
     let per_sentence = number(s.words / s.sentences);
     let message = out.message(
         key,
         &[
-            ("index", &lex.readability_name),
+            ("index", name),
             ("score", &number(score)),
             ("words_per_sentence", &per_sentence),
         ],
@@ -174,20 +179,25 @@ pub const LANGUAGE_MISMATCH: Rule = Rule {
         Setting::number("min_words", 30.0),
         Setting::number("min_share", 10.0),
         Setting::number("ratio", 2.0),
+        // A language without a lexicon shares stop words with ours ("de",
+        // "la"): another language must then fill a larger share of the text.
+        Setting::number("min_share_unread", 30.0),
     ],
     check: language_mismatch,
 };
 
 fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(declared) = cx.lexicon else { return };
-    let Some(own) = cx.languages.position(&declared.language) else {
-        return;
+    // Read as English when `language` is missing, as the lexicon is.
+    let declared = cx.doc.language.unwrap_or("en");
+    // A language without a lexicon has no stop words: the best language must
+    // then stand out from the runner-up instead.
+    let own = cx.lexicon.and_then(|l| cx.languages.position(&l.language));
+    let (min_words, ratio) = (out.num(&["min_words"]), out.num(&["ratio"]));
+    let min_share = if own.is_some() {
+        out.num(&["min_share"])
+    } else {
+        out.num(&["min_share_unread"])
     };
-    let (min_words, min_share, ratio) = (
-        out.num(&["min_words"]),
-        out.num(&["min_share"]),
-        out.num(&["ratio"]),
-    );
     for t in &cx.texts().texts {
         if !t.field.is_read_for_language() {
             continue;
@@ -203,9 +213,19 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         else {
             continue;
         };
-        let looks_other = best != own
+        let rival = match own {
+            Some(own) => hits.get(own).copied().unwrap_or(0),
+            None => hits
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| i != best)
+                .map(|(_, &h)| h)
+                .max()
+                .unwrap_or(0),
+        };
+        let looks_other = Some(best) != own
             && f64::from(top) >= min_share / 100.0 * count as f64
-            && f64::from(top) >= ratio * f64::from(hits.get(own).copied().unwrap_or(0));
+            && f64::from(top) >= ratio * f64::from(rival);
         if !looks_other {
             continue;
         }
@@ -215,8 +235,11 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         let message = out.message(
             "text.language-mismatch",
             &[
-                ("looks", &other.name),
-                ("declared", &quote(&declared.language)),
+                (
+                    "looks",
+                    &out.message(&format!("language.{}", other.code), &[]),
+                ),
+                ("declared", &quote(declared)),
                 ("code", &other.code),
             ],
         );

@@ -17,6 +17,11 @@ pub const RULES: &[Rule] = &[
 
 const CONTACT: &[&str] = &["lecture", "seminar", "tutorial", "lab"];
 
+/// Hours and percentages are compared with this tolerance, as the weights of
+/// `assessment.weights` are: a sum of decimals is rarely exact, and a gap the
+/// message would print as 0 is no gap.
+const TOLERANCE: f64 = 0.01;
+
 /// The activities when every one has usable hours (finite, not negative),
 /// and `need_types` also a type; otherwise the workload is not known.
 fn activities<'a>(cx: &'a Context<'_, '_>, need_types: bool) -> Option<&'a [Option<Activity>]> {
@@ -120,9 +125,9 @@ fn hours_per_credit(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     };
     let (min, max) = (out.num(&["min"]) * ects, out.num(&["max"]) * ects);
     let sum = total(list);
-    let (key, difference) = if sum < min {
+    let (key, difference) = if sum < min - TOLERANCE {
         ("workload.hours-per-credit.short", min - sum)
-    } else if sum > max {
+    } else if sum > max + TOLERANCE {
         ("workload.hours-per-credit.long", sum - max)
     } else {
         return;
@@ -160,7 +165,7 @@ fn self_study(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let min_share = out.num(&["min_share"]);
     let message = if !list.iter().flatten().any(|a| a.kind == Some("self-study")) {
         out.message("workload.self-study.missing", &[])
-    } else if sum > 0.0 && own / sum * 100.0 < min_share {
+    } else if sum > 0.0 && own / sum * 100.0 < min_share - TOLERANCE {
         out.message(
             "workload.self-study.share",
             &[
@@ -193,7 +198,7 @@ fn contact_share(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let sum = total(list);
     let contact = hours(list, |t| CONTACT.contains(&t));
     let max_share = out.num(&["max_share"]);
-    if sum <= 0.0 || contact / sum * 100.0 <= max_share {
+    if sum <= 0.0 || contact / sum * 100.0 <= max_share + TOLERANCE {
         return;
     }
     let message = out.message(
