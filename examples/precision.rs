@@ -1,6 +1,7 @@
 //! Measures how the per-outcome `lo.*` rules judge real, published learning
 //! outcomes (`tests/outcomes/<lang>.json`) against what a careful reviewer
-//! expects. It measures; it is not a test, so it always exits 0.
+//! expects. It measures, whatever it finds it exits 0; the test that holds
+//! the checker to the corpus is `tests/outcomes.rs`.
 //!
 //! ```text
 //! cargo run --release --example precision [-- --verbose] [LANG ...]
@@ -10,30 +11,13 @@
 //! course, whose `language` is set to the file's language; only diagnostics
 //! at `/learning_outcomes/0` from the six per-outcome rules are compared.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+// The corpus is read as the precision test reads it.
+#[path = "../tests/support/mod.rs"]
+mod support;
 
 use enhance_qa::Checker;
-use serde_json::Value;
-
-/// The rules judged one outcome at a time.
-const RULES: [&str; 6] = [
-    "lo.vague-verb",
-    "lo.no-action-verb",
-    "lo.teacher-centred",
-    "lo.multiple-verbs",
-    "lo.too-short",
-    "lo.too-long",
-];
-
-const LANGUAGES: [&str; 8] = ["en", "de", "pl", "it", "sv", "nb", "nn", "es"];
-
-const PATH: &str = "/learning_outcomes/0";
-
-struct Outcome {
-    text: String,
-    expect: BTreeSet<String>,
-}
+use std::collections::BTreeSet;
+use support::outcomes::{corpus, fired, LANGUAGES};
 
 #[derive(Default)]
 struct Tally {
@@ -67,66 +51,6 @@ impl Tally {
     }
 }
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
-
-fn load(lang: &str) -> Option<Vec<Outcome>> {
-    let file = root().join("tests/outcomes").join(format!("{lang}.json"));
-    let text = std::fs::read_to_string(&file).ok()?;
-    let value: Value = match serde_json::from_str(&text) {
-        Ok(value) => value,
-        Err(e) => {
-            eprintln!("{}: {e}", file.display());
-            return None;
-        }
-    };
-    let entries = value.as_array()?;
-    let outcomes = entries
-        .iter()
-        .filter_map(|entry| {
-            let text = entry.get("text")?.as_str()?.to_string();
-            let expect = entry
-                .get("expect")
-                .and_then(Value::as_array)
-                .map(|rules| {
-                    rules
-                        .iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default();
-            Some(Outcome { text, expect })
-        })
-        .collect();
-    Some(outcomes)
-}
-
-/// The rules fired at the first outcome, with their messages.
-fn fired(checker: &Checker, base: &Value, lang: &str, text: &str) -> Vec<(String, String)> {
-    let mut doc = base.clone();
-    doc["language"] = Value::from(lang);
-    doc["teaching_languages"] = Value::from(vec![lang]);
-    doc["learning_outcomes"][0] = Value::from(text);
-    let report = match checker.check_str(&doc.to_string()) {
-        Ok(report) => report,
-        Err(e) => {
-            eprintln!("could not check an outcome: {e}");
-            return Vec::new();
-        }
-    };
-    let mut found: Vec<(String, String)> = report
-        .diagnostics
-        .iter()
-        .filter(|d| d.path == PATH && RULES.contains(&d.rule))
-        .map(|d| (d.rule.to_string(), d.message.clone()))
-        .collect();
-    found.sort();
-    found.dedup_by(|a, b| a.0 == b.0);
-    found
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let verbose = args.iter().any(|a| a == "--verbose" || a == "-v");
@@ -141,26 +65,13 @@ fn main() {
         .filter(|l| wanted.is_empty() || wanted.contains(l))
         .collect();
 
-    let base_file = root().join("tests/examples/course-en-chalmers.json");
-    let base: Value = match std::fs::read_to_string(&base_file)
-        .ok()
-        .and_then(|t| serde_json::from_str(&t).ok())
-    {
-        Some(base) => base,
-        None => {
-            eprintln!("cannot read {}", base_file.display());
-            return;
-        }
-    };
+    let base = support::example("course-en-chalmers.json");
     let checker = Checker::default();
 
     let mut rows: Vec<(String, Tally)> = Vec::new();
     let mut details: Vec<String> = Vec::new();
     for lang in languages {
-        let Some(outcomes) = load(lang) else {
-            eprintln!("{lang}: no tests/outcomes/{lang}.json");
-            continue;
-        };
+        let outcomes = corpus(lang);
         let mut tally = Tally::default();
         for outcome in &outcomes {
             tally.outcomes += 1;
