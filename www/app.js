@@ -14,6 +14,7 @@ import { settingsOf, workloadChart, semesterChart, coverageMatrix, prerequisiteC
 const KINDS = { course: { sections: COURSE, noun: "course description" }, programme: { sections: PROGRAMME, noun: "programme proposal" } };
 const TAB_KEY = "enhance-qa:tab";
 const LOCALE_KEY = "enhance-qa:locale";
+let explained = {}; // rule id → its explanation (explain.json)
 const workspaces = {};
 
 /** Replaces a chart only when what it draws has changed (the DOM is the budget). */
@@ -333,11 +334,25 @@ function wireLocale(current) {
     }
     for (const ws of Object.values(workspaces)) ws.relocale(locale);
     const probe = new Checker({ locale });
-    renderRules(document.getElementById("rules-list"), probe.rules(), probe.labels());
+    renderRules(document.getElementById("rules-list"), probe.rules(), probe.labels(), explained);
     probe.free();
     document.documentElement.dataset.locale = locale;
   });
   document.documentElement.dataset.locale = current;
+}
+
+/** Adds each rule's explanation to the help once it has loaded; the forms do not wait for it. */
+async function explainRules() {
+  try {
+    const response = await fetch("/pkg/explain.json");
+    if (!response.ok) return;
+    explained = await response.json();
+  } catch {
+    return; // the help lists the rules without their explanations
+  }
+  const probe = new Checker({ locale: document.documentElement.dataset.locale });
+  renderRules(document.getElementById("rules-list"), probe.rules(), probe.labels(), explained);
+  probe.free();
 }
 
 // ---- start ----------------------------------------------------------------
@@ -350,11 +365,12 @@ try {
   const locale = await loadLocale(chooseLocale()).catch(() => "en");
   const probe = new Checker({ locale });
   const infos = probe.rules();
-  renderRules(document.getElementById("rules-list"), infos, probe.labels());
+  renderRules(document.getElementById("rules-list"), infos, probe.labels(), explained);
   probe.free();
   connect("course", prepared.course, infos, locale);
   connect("programme", prepared.programme, infos, locale);
   wireLocale(locale);
+  explainRules();
   document.getElementById("loading").remove();
   document.documentElement.dataset.ready = "true";
 } catch (e) {

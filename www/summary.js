@@ -152,8 +152,18 @@ export class SummaryPanel {
   }
 }
 
-/** The rules, grouped, for the help section: id, what it checks, where it comes from. */
-export function renderRules(host, infos, labels) {
+/** A rule explained (from the package's explain.json, in English): what, why, how to fix. */
+function explanation(e) {
+  if (!e) return null;
+  return h("details", { className: "explain" },
+    h("summary", { text: "More: why, and how to fix it" }),
+    h("p", { text: e.checks }),
+    h("p", {}, h("strong", { text: "Why: " }), e.why),
+    h("p", {}, h("strong", { text: "How to fix it: " }), e.fix));
+}
+
+/** The rules, grouped, for the help section: id, what it checks and why, where it comes from. */
+export function renderRules(host, infos, labels, explained = {}) {
   host.replaceChildren();
   const byGroup = new Map();
   for (const rule of infos) {
@@ -166,7 +176,7 @@ export function renderRules(host, infos, labels) {
       h("thead", {}, h("tr", {}, ...["Rule", "What it checks", "Source", "Severity", "For"].map((t) => h("th", { scope: "col", text: t })))),
       h("tbody", {}, ...rules.map((r) => h("tr", {},
         h("td", {}, h("code", { text: r.id })),
-        h("td", { text: r.summary }),
+        h("td", {}, r.summary, explanation(explained[r.id])),
         h("td", { text: r.source }),
         h("td", { text: r.severity ?? "off" }),
         h("td", { text: applies[r.applies] ?? r.applies })))));

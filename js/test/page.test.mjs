@@ -148,6 +148,15 @@ test("the findings are written in the chosen language, live, and the choice is r
   await done();
 });
 
+test("the help lists every rule, explained", async (t) => {
+  const { page, done } = await open(t);
+  await page.waitForFunction(() => document.querySelectorAll("#rules-list details.explain").length > 60);
+  const rows = await page.$$eval("#rules-list tbody tr", (trs) => trs.map((tr) => [tr.querySelector("code").textContent, tr.querySelector("details.explain p")?.textContent ?? ""]));
+  assert.ok(rows.length > 60);
+  for (const [id, checks] of rows) assert.ok(checks.length > 20, `${id} is explained`);
+  await done();
+});
+
 test("the one-click fix replaces the vague verb, and the undo button and Ctrl+Z take it back", async (t) => {
   const { page, done } = await open(t);
   const field = `${panel("course")} [name="learning_outcomes[0]"]`;
