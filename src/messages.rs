@@ -159,12 +159,6 @@ impl Messages {
         self.own(&format!("summary.{id}")).unwrap_or(english)
     }
 
-    /// Every locale there is a catalogue of, English first (in the
-    /// WebAssembly build, those beyond English once they are added).
-    pub fn locales() -> impl Iterator<Item = &'static str> {
-        LOCALES.into_iter()
-    }
-
     /// Hands over the catalogue of a locale the build does not hold (the
     /// package's `locales/<code>.json`); returns the locale it serves.
     pub fn add(locale: &str, text: &str) -> Result<&'static str, String> {
@@ -209,10 +203,11 @@ impl Messages {
     pub fn count(&self, noun: &str, n: f64) -> String {
         let category = plural_category(self.locale, n);
         let key = format!("count.{noun}.{category}");
-        let key = if self.own(&key).is_some() || self.template(&key) != key {
-            key
-        } else {
+        // A category the locale's catalogue has no form for takes `other`.
+        let key = if self.template(&key) == key {
             format!("count.{noun}.other")
+        } else {
+            key
         };
         self.render(&key, &[("n", &number(n))])
     }

@@ -333,12 +333,19 @@ function wireLocale(current) {
       // no storage: the choice holds until the page is left
     }
     for (const ws of Object.values(workspaces)) ws.relocale(locale);
-    const probe = new Checker({ locale });
-    renderRules(document.getElementById("rules-list"), probe.rules(), probe.labels(), explained);
-    probe.free();
+    renderHelp(locale);
     document.documentElement.dataset.locale = locale;
   });
   document.documentElement.dataset.locale = current;
+}
+
+/** Lists the rules in the help, in `locale`; returns them (their settings do not depend on it). */
+function renderHelp(locale) {
+  const checker = new Checker({ locale });
+  const infos = checker.rules();
+  renderRules(document.getElementById("rules-list"), infos, checker.labels(), explained);
+  checker.free();
+  return infos;
 }
 
 /** Adds each rule's explanation to the help once it has loaded; the forms do not wait for it. */
@@ -350,9 +357,7 @@ async function explainRules() {
   } catch {
     return; // the help lists the rules without their explanations
   }
-  const probe = new Checker({ locale: document.documentElement.dataset.locale });
-  renderRules(document.getElementById("rules-list"), probe.rules(), probe.labels(), explained);
-  probe.free();
+  renderHelp(document.documentElement.dataset.locale);
 }
 
 // ---- start ----------------------------------------------------------------
@@ -363,10 +368,7 @@ try {
   const prepared = { course: setup("course"), programme: setup("programme") };
   await loading;
   const locale = await loadLocale(chooseLocale()).catch(() => "en");
-  const probe = new Checker({ locale });
-  const infos = probe.rules();
-  renderRules(document.getElementById("rules-list"), infos, probe.labels(), explained);
-  probe.free();
+  const infos = renderHelp(locale);
   connect("course", prepared.course, infos, locale);
   connect("programme", prepared.programme, infos, locale);
   wireLocale(locale);
