@@ -8,7 +8,7 @@ WASM := wasm32-unknown-unknown
 WB_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo demo-cli test setup setup-wasm setup-node setup-browser lint test-native test-wasm pkg bench rules
+.PHONY: demo demo-cli test setup setup-wasm setup-node setup-browser lint test-native test-wasm pkg bench boundary rules
 
 setup:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup) first" >&2; exit 1; }
@@ -64,16 +64,26 @@ pkg: setup-wasm
 # The JS API in Node and headless Chromium, then the packed package and parity with native.
 test-wasm: pkg setup-browser test-native
 	$(CARGO) clippy --locked --target $(WASM) --lib --test wasm_node --test wasm_browser -- -D warnings
+	$(CARGO) clippy --locked --target $(WASM) --lib --features serde-wasm-bindgen -- -D warnings
 	$(CARGO) test --locked --target $(WASM) --test wasm_node --test wasm_browser
 	node --test js/test/
 
 test: lint test-native test-wasm
 
-bench: setup pkg setup-browser
+bench: setup pkg setup-browser boundary
 	$(CARGO) bench --locked --bench check
 	$(CARGO) bench --locked --bench catalogue
 	node js/bench.mjs
+	node js/boundary.mjs
 	node js/latency.mjs
+
+# The package's tape beside serde-wasm-bindgen, in one build made only for
+# js/boundary.mjs (feature serde-wasm-bindgen; never shipped).
+boundary: setup-wasm
+	$(CARGO) build --locked --lib --target $(WASM) --profile wasm-release --features serde-wasm-bindgen
+	wasm-bindgen --target web --out-dir target/boundary --out-name enhance_qa target/$(WASM)/wasm-release/enhance_qa.wasm
+	node_modules/.bin/wasm-opt -O3 --enable-bulk-memory --enable-nontrapping-float-to-int \
+	  target/boundary/enhance_qa_bg.wasm -o target/boundary/enhance_qa_bg.wasm
 
 rules:
 	$(CARGO) run --quiet --locked -- rules

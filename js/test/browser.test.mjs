@@ -3,23 +3,16 @@
 // from a module script, `await init()` fetching the wasm next to it.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { createServer } from "node:http";
-import { mkdtempSync, writeFileSync, readFileSync, readdirSync, rmSync, existsSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, extname, normalize } from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeFileSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { launch } from "../chromium.mjs";
+import { root, project, serveDir } from "../consumer.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const TYPES = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
 let site, server, browser, base;
 
 before(async () => {
-  site = mkdtempSync(join(tmpdir(), "enhance-qa-site-"));
-  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", site], { cwd: join(root, "pkg"), encoding: "utf8" }).trim().split("\n").pop();
-  writeFileSync(join(site, "package.json"), JSON.stringify({ name: "site", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(site, tarball)], { cwd: site, stdio: "pipe" });
+  site = project("site").dir;
   const examples = readdirSync(join(root, "tests/examples")).sort().map((f) => readFileSync(join(root, "tests/examples", f), "utf8"));
   // A partner's own form: the three lines of the package README, and a language loaded on demand.
   writeFileSync(join(site, "form.html"), `<!doctype html>
@@ -51,22 +44,9 @@ before(async () => {
   };
   document.title = "done";
 </script></body></html>`);
-  server = createServer((req, res) => {
-    const path = normalize(join(site, decodeURIComponent(new URL(req.url, "http://x").pathname)));
-    const file = path.endsWith("/") ? join(path, "index.html") : path;
-    if (!file.startsWith(site) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  server = await serveDir(site);
+  base = server.base;
+  browser = await launch(chromium);
 });
 
 after(async () => {

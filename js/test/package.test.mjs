@@ -3,20 +3,15 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync, readFileSync, rmSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync, readFileSync, rmSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { root, bin, project as packed } from "../consumer.mjs";
 
-const root = fileURLToPath(new URL("../../", import.meta.url));
 const pkg = join(root, "pkg");
-let project;
+let project, tarball;
 
 before(() => {
-  project = mkdtempSync(join(tmpdir(), "enhance-qa-consumer-"));
-  const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", project], { cwd: pkg, encoding: "utf8" }).trim().split("\n").pop();
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--offline", join(project, tarball)], { cwd: project, stdio: "pipe" });
+  ({ dir: project, tarball } = packed("consumer"));
 });
 
 after(() => rmSync(project, { recursive: true, force: true }));
@@ -31,13 +26,72 @@ const examples = readdirSync(join(root, "tests/examples")).sort().map((f) => rea
 
 test("the tarball holds the module, the wasm, the types and the README", () => {
   const files = readdirSync(join(project, "node_modules/enhance-qa")).sort();
-  assert.deepEqual(files, ["README.md", "enhance_qa.d.ts", "enhance_qa.js", "enhance_qa_bg.wasm", "enhance_qa_bg.wasm.d.ts", "explain.json", "form.d.ts", "form.js", "locales", "locales.d.ts", "locales.js", "node.d.ts", "node.js", "package.json", "snippets"]);
+  assert.deepEqual(files, ["LICENSE-APACHE", "LICENSE-MIT", "README.md", "enhance_qa.d.ts", "enhance_qa.js", "enhance_qa_bg.wasm", "enhance_qa_bg.wasm.d.ts", "explain.json", "form.d.ts", "form.js", "inline.d.ts", "inline.js", "locales", "locales.d.ts", "locales.js", "node.d.ts", "node.js", "package.json", "snippets"]);
   const locales = readdirSync(join(project, "node_modules/enhance-qa/locales")).sort();
   assert.deepEqual(locales, ["de.json", "es.json", "index.js", "it.json", "nb.json", "nn.json", "pl.json", "sv.json"]);
   const manifest = JSON.parse(readFileSync(join(project, "node_modules/enhance-qa/package.json"), "utf8"));
   const cargo = readFileSync(join(root, "Cargo.toml"), "utf8");
   assert.equal(manifest.version, /^version\s*=\s*"([^"]+)"/m.exec(cargo)[1]);
   assert.equal(manifest.type, "module");
+  const repository = /^repository\s*=\s*"([^"]+)"/m.exec(cargo)[1];
+  assert.equal(manifest.repository.url, `git+${repository}.git`);
+  assert.equal(manifest.bugs.url, `${repository}/issues`);
+  assert.ok(manifest.homepage.startsWith(repository));
+  assert.equal(manifest.license, "MIT OR Apache-2.0");
+  assert.match(readFileSync(join(project, "node_modules/enhance-qa/LICENSE-APACHE"), "utf8"), /Apache License\s+Version 2\.0/);
+});
+
+test("one import in Node: enhance-qa is ready at import, and init() is a harmless no-op", () => {
+  const out = run(`
+    import init, { Checker, initSync } from "enhance-qa";
+    const before = new Checker().check({ kind: "course" }).diagnostics[0].rule;
+    const exports = await init();
+    console.log(JSON.stringify({ before, memory: exports.memory instanceof WebAssembly.Memory, same: initSync() === exports,
+      score: new Checker().check(${JSON.stringify(JSON.parse(examples[0]))}).score }));
+  `);
+  assert.deepEqual(out, { before: "schema.required", memory: true, same: true, score: 100 });
+});
+
+test("require() of the package: works where Node loads ES modules from require, else a clear ERR_REQUIRE_ESM", () => {
+  writeFileSync(join(project, "required.cjs"), `
+    let out;
+    try {
+      const { Checker } = require("enhance-qa");
+      out = { checked: new Checker().check({ kind: "course" }).diagnostics[0].rule };
+    } catch (e) { out = { code: e.code }; }
+    console.log(JSON.stringify({ ...out, supported: Boolean(process.features.require_module) }));
+  `);
+  const out = JSON.parse(execFileSync("node", ["required.cjs"], { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }));
+  if (out.supported) assert.equal(out.checked, "schema.required");
+  else assert.equal(out.code, "ERR_REQUIRE_ESM");
+});
+
+test("enhance-qa/inline needs no file and no fetch: init() takes the wasm from the module", () => {
+  const out = run(`
+    import init, { Checker } from "enhance-qa/inline";
+    await init();
+    console.log(JSON.stringify({ score: new Checker().check(${JSON.stringify(JSON.parse(examples[0]))}).score }));
+  `);
+  assert.deepEqual(out, { score: 100 });
+});
+
+test("the browser module used before init() throws an Error saying to call init()", () => {
+  const out = run(`
+    const web = await import("./node_modules/enhance-qa/enhance_qa.js");
+    const said = (f) => { try { f(); return null; } catch (e) { return [e instanceof Error, e.message]; } };
+    console.log(JSON.stringify([said(() => new web.Checker()), said(() => web.version())]));
+  `);
+  for (const [isError, message] of out) {
+    assert.equal(isError, true);
+    assert.match(message, /enhance-qa is not initialised: call `await init\(\)`/);
+  }
+});
+
+test("publint and arethetypeswrong find nothing wrong with the package", () => {
+  assert.match(execFileSync(bin("publint"), ["run", join(project, "node_modules/enhance-qa")], { encoding: "utf8" }), /All good!/);
+  // ESM-only by design: the esm-only profile leaves out the CommonJS resolutions.
+  const attw = execFileSync(bin("attw"), ["--profile", "esm-only", "--format", "json", tarball], { encoding: "utf8" });
+  assert.deepEqual(JSON.parse(attw).analysis.problems.filter((p) => !["node10", "node16-cjs"].includes(p.resolutionKind)), []);
 });
 
 test("enhance-qa/node checks the examples clean", () => {
@@ -59,7 +113,7 @@ test("enhance-qa/node checks the examples clean", () => {
 test("the plain entry point works with initSync and the wasm the package exports", () => {
   const out = run(`
     import { readFileSync } from "node:fs";
-    import { initSync, Checker, rules } from "enhance-qa";
+    import { initSync, Checker, rules } from "./node_modules/enhance-qa/enhance_qa.js"; // the browser module, as a bundler gets it
     initSync({ module: readFileSync(new URL(import.meta.resolve("enhance-qa/enhance_qa_bg.wasm"))) });
     const report = new Checker({ locale: "en" }).check({ kind: "course", ects: "7,5" });
     console.log(JSON.stringify({ rules: rules().length, first: report.diagnostics[0], kind: report.kind }));
@@ -95,7 +149,7 @@ test("messages in every locale: all at once in Node, on demand with the plain en
 
   const plain = run(`
     import { readFileSync } from "node:fs";
-    import { initSync, Checker, addLocale } from "enhance-qa";
+    import { initSync, Checker, addLocale } from "./node_modules/enhance-qa/enhance_qa.js"; // the browser module, as a bundler gets it
     initSync({ module: readFileSync(new URL(import.meta.resolve("enhance-qa/enhance_qa_bg.wasm"))) });
     const before = new Checker({ locale: "de" }).locale;
     const served = addLocale("de-AT", readFileSync(new URL(import.meta.resolve("enhance-qa/locales/de.json")), "utf8"));
@@ -170,6 +224,25 @@ test("the TypeScript declarations are real types, not any", () => {
     attachment.detach();
     export { path, code };
   `);
-  const tsc = join(root, "node_modules/.bin/tsc");
-  execFileSync(tsc, ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--lib", "esnext,dom", "typed.ts", "form.ts"], { cwd: project, stdio: "pipe" });
+  writeFileSync(join(project, "entries.ts"), `
+    import init, { Checker, initSync, type InitOutput } from "enhance-qa";
+    import initInline from "enhance-qa/inline";
+    import type * as Raw from "enhance-qa/enhance_qa_bg.wasm";
+    const ready: InitOutput = await initInline();
+    const memory: typeof Raw.memory = ready.memory;
+    await init();
+    export { memory, initSync, Checker };
+  `);
+  // Strict, no skipLibCheck, for both resolutions a project may use and for a
+  // \`lib\` that predates Symbol.dispose.
+  for (const [module, resolution] of [["esnext", "bundler"], ["nodenext", "nodenext"]]) {
+    for (const lib of ["es2022,dom", "esnext,dom"]) {
+      const args = ["--noEmit", "--strict", "--module", module, "--moduleResolution", resolution, "--target", "es2022", "--lib", lib, "typed.ts", "form.ts", "entries.ts"];
+      try {
+        execFileSync(bin("tsc"), args, { cwd: project, stdio: "pipe", encoding: "utf8" });
+      } catch (e) {
+        assert.fail(`tsc ${args.join(" ")}\n${e.stdout}`);
+      }
+    }
+  }
 });

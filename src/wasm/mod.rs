@@ -424,3 +424,24 @@ fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
         .and_then(|text| JSON::parse(&text).ok())
         .unwrap_or(JsValue::NULL)
 }
+
+/// The boundary the design first named, built only to be measured against the
+/// tape (`make bench`): serde-wasm-bindgen reads the document field by field
+/// across the boundary and writes the report as JS objects.
+#[cfg(feature = "serde-wasm-bindgen")]
+#[wasm_bindgen]
+impl Checker {
+    #[wasm_bindgen(js_name = checkSerde)]
+    pub fn check_serde(&self, document: JsValue) -> JsValue {
+        use serde::Serialize;
+        let report = match serde_wasm_bindgen::from_value::<serde_json::Value>(document) {
+            Ok(value) => self
+                .inner
+                .check_value_remembering(&crate::json::Value::from_serde(&value), &self.memo),
+            Err(_) => self.inner.check_foreign("type.unreadable"),
+        };
+        report
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap_or(JsValue::NULL)
+    }
+}
