@@ -19,8 +19,8 @@ impl Default for Codes {
     fn default() -> Self {
         let mut languages: Vec<&str> = entries(ISO_639_1).collect();
         let mut fields: Vec<&str> = entries(ISCED_F).collect();
-        languages.sort_unstable();
-        fields.sort_unstable();
+        crate::sort::sort_dedup(&mut languages);
+        crate::sort::sort_dedup(&mut fields);
         Codes { languages, fields }
     }
 }

@@ -249,7 +249,8 @@ impl Phrases {
             }
         }
         for candidates in by_first.values_mut() {
-            candidates.sort_by_key(|&i| std::cmp::Reverse(list.get(i).map_or(0, Vec::len)));
+            let len = |i: &usize| list.get(*i).map_or(0, Vec::len);
+            crate::sort::sort_by(candidates, |a, b| len(b).cmp(&len(a)));
         }
         let sieve = Sieve::new(list.iter().filter_map(|p| p.first()));
         Phrases {
