@@ -296,15 +296,41 @@ pub fn load_all() -> Vec<Lexicon> {
         .collect()
 }
 
+/// The compiled-in data files, each parsed once and shared by every checker,
+/// with each lexicon built the first time a document needs it (most pages
+/// read one): a page's second checker costs neither again.
+struct Built {
+    source: Value<'static>,
+    base: Option<Value<'static>>,
+    lexicon: OnceLock<Option<Lexicon>>,
+}
+
+fn built() -> &'static [Built] {
+    static BUILT: OnceLock<Vec<Built>> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(code, text)| {
+                // Compiled in and read by the tests: a file that is not JSON cannot ship.
+                let source =
+                    json::parse(text).unwrap_or_else(|e| panic!("data/lexicons/{code}.json: {e}"));
+                Built {
+                    base: base_of(&source),
+                    source,
+                    lexicon: OnceLock::new(),
+                }
+            })
+            .collect()
+    })
+}
+
 /// A language a checker can read: its code, name and aliases at once, its
-/// lexicon built the first time a document needs it (most pages read one).
+/// lexicon built the first time a document needs it.
 pub struct Language {
     pub code: String,
     pub name: String,
     aliases: Vec<String>,
-    /// The parsed data file, borrowing the compiled-in text.
-    source: Value<'static>,
-    lexicon: OnceLock<Option<Lexicon>>,
+    built: &'static Built,
 }
 
 impl Language {
@@ -313,8 +339,9 @@ impl Language {
     }
 
     pub fn lexicon(&self) -> Option<&Lexicon> {
-        self.lexicon
-            .get_or_init(|| build(&self.code, &self.source, base_of(&self.source).as_ref()))
+        let b = self.built;
+        b.lexicon
+            .get_or_init(|| build(&self.code, &b.source, b.base.as_ref()))
             .as_ref()
     }
 }
@@ -333,11 +360,10 @@ impl Languages {
     pub fn new(enabled: &[String]) -> Languages {
         let list: Vec<Language> = SOURCES
             .iter()
-            .filter(|(code, _)| enabled.iter().any(|e| e == code))
-            .map(|(code, text)| {
-                // Compiled in and read by the tests: a file that is not JSON cannot ship.
-                let source =
-                    json::parse(text).unwrap_or_else(|e| panic!("data/lexicons/{code}.json: {e}"));
+            .zip(built())
+            .filter(|((code, _), _)| enabled.iter().any(|e| e == code))
+            .map(|((code, _), built)| {
+                let source = &built.source;
                 let text_of = |k: &str| {
                     source
                         .get(k)
@@ -349,8 +375,7 @@ impl Languages {
                     code: code.to_string(),
                     name: text_of("name"),
                     aliases: strings(source.get("aliases")).map(str::to_string).collect(),
-                    lexicon: OnceLock::new(),
-                    source,
+                    built,
                 }
             })
             .collect();
@@ -358,8 +383,7 @@ impl Languages {
         for (i, language) in list.iter().enumerate().take(32) {
             // Nynorsk lists its own words on top of bokmål's, so that a
             // bokmål text never reads as more nynorsk than bokmål.
-            let base = base_of(&language.source);
-            let sources = [Some(&language.source), base.as_ref()];
+            let sources = [Some(&language.built.source), language.built.base.as_ref()];
             for w in listed(&sources, "stopwords") {
                 *stopwords.entry(w.to_lowercase()).or_default() |= 1 << i;
             }

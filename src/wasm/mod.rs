@@ -159,6 +159,10 @@ pub struct Checker {
     /// The tape writer, and the strings it has sent (numbered alike on both sides).
     tape: JsValue,
     strings: RefCell<Strings>,
+    /// The last tape and its report as JSON: a form checked again with
+    /// nothing changed (a blur, a field set back) gets the report again
+    /// without a check, since a check depends on the document alone.
+    last: RefCell<(Vec<u8>, String)>,
 }
 
 #[wasm_bindgen]
@@ -199,6 +203,7 @@ impl Checker {
             memo: Memo::new(),
             tape: new_tape(),
             strings: RefCell::new(Strings::default()),
+            last: RefCell::default(),
         })
     }
 
@@ -208,23 +213,45 @@ impl Checker {
         &self,
         #[wasm_bindgen(unchecked_param_type = "unknown")] document: JsValue,
     ) -> JsValue {
+        let mut last = self.last.borrow_mut();
         let written = write_tape(&self.tape, &document);
         if let Some(reason) = written.as_string() {
             self.strings.borrow_mut().forget();
+            last.0.clear();
             return report_js(&self.inner.check_foreign(&reason));
         }
-        let bytes = written.unchecked_into::<Uint8Array>().to_vec();
+        let written = written.unchecked_into::<Uint8Array>();
+        let length = written.length() as usize;
+        // Byte 0 is 1 when both sides start their strings afresh.
+        if length == last.0.len() && length > 1 && last.0[0] == 0 {
+            let mut bytes = vec![0; length];
+            written.copy_to(&mut bytes);
+            if bytes == last.0 {
+                return parse(&last.1);
+            }
+            last.0 = bytes;
+        } else {
+            last.0.resize(length, 0);
+            written.copy_to(&mut last.0);
+        }
+        let bytes = &last.0;
         let mut strings = self.strings.borrow_mut();
         let report = strings
-            .learn(&bytes)
-            .and_then(|new| strings.value(&bytes, new))
+            .learn(bytes)
+            .and_then(|new| strings.value(bytes, new))
             .map(|value| self.inner.check_value_remembering(&value, &self.memo));
         match report {
-            Some(report) => report_js(&report),
+            Some(report) => {
+                let mut w = Writer::default();
+                w.report(&report);
+                last.1 = w.out;
+                parse(&last.1)
+            }
             // Not a tape of the writer's: both sides start afresh.
             None => {
                 strings.forget();
                 forget_tape(&self.tape);
+                last.0.clear();
                 report_js(&self.inner.check_foreign("type.unreadable"))
             }
         }
