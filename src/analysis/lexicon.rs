@@ -10,7 +10,7 @@ use super::words::Words;
 use crate::json::{self, Value};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// A fast hash for short words (the Fx hash): the maps are built from our
 /// own lexicons, so there is no flooding to defend against.
@@ -350,9 +350,42 @@ impl Language {
 /// telling which language a text is written in.
 pub struct Languages {
     pub list: Vec<Language>,
-    /// For each stop word, a bit per language (in `list` order) that lists it.
-    stopwords: WordMap<u32>,
-    stop_sieve: Sieve,
+    stopwords: Arc<Stopwords>,
+}
+
+/// For each stop word, a bit per language (in `list` order) that lists it.
+struct Stopwords {
+    bits: WordMap<u32>,
+    sieve: Sieve,
+}
+
+impl Stopwords {
+    /// The index of a set of languages, made once per set and shared by the
+    /// checkers that read the same languages.
+    fn of(list: &[Language]) -> Arc<Stopwords> {
+        let set: Vec<&str> = list.iter().map(|l| l.code.as_str()).collect();
+        static MADE: Mutex<Vec<(Vec<String>, Arc<Stopwords>)>> = Mutex::new(Vec::new());
+        let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, index)) = made.iter().find(|(s, _)| *s == set) {
+            return Arc::clone(index);
+        }
+        let mut bits: WordMap<u32> = WordMap::default();
+        for (i, language) in list.iter().enumerate().take(32) {
+            // Nynorsk lists its own words on top of bokmål's, so that a
+            // bokmål text never reads as more nynorsk than bokmål.
+            let sources = [Some(&language.built.source), language.built.base.as_ref()];
+            for w in listed(&sources, "stopwords") {
+                *bits.entry(w.to_lowercase()).or_default() |= 1 << i;
+            }
+        }
+        let sieve = Sieve::new(bits.keys());
+        let index = Arc::new(Stopwords { bits, sieve });
+        made.push((
+            set.iter().map(|c| c.to_string()).collect(),
+            Arc::clone(&index),
+        ));
+        index
+    }
 }
 
 impl Languages {
@@ -379,21 +412,8 @@ impl Languages {
                 }
             })
             .collect();
-        let mut stopwords: WordMap<u32> = WordMap::default();
-        for (i, language) in list.iter().enumerate().take(32) {
-            // Nynorsk lists its own words on top of bokmål's, so that a
-            // bokmål text never reads as more nynorsk than bokmål.
-            let sources = [Some(&language.built.source), language.built.base.as_ref()];
-            for w in listed(&sources, "stopwords") {
-                *stopwords.entry(w.to_lowercase()).or_default() |= 1 << i;
-            }
-        }
-        let stop_sieve = Sieve::new(stopwords.keys());
-        Languages {
-            list,
-            stopwords,
-            stop_sieve,
-        }
+        let stopwords = Stopwords::of(&list);
+        Languages { list, stopwords }
     }
 
     /// The lexicon that serves a language code.
@@ -408,10 +428,10 @@ impl Languages {
 
     /// Which languages list `word` (lower-case) as a stop word, as bits.
     pub fn stopword(&self, word: &str) -> u32 {
-        if !self.stop_sieve.may_hold(word) {
+        if !self.stopwords.sieve.may_hold(word) {
             return 0;
         }
-        self.stopwords.get(word).copied().unwrap_or(0)
+        self.stopwords.bits.get(word).copied().unwrap_or(0)
     }
 }
 
