@@ -12,6 +12,9 @@ use std::cmp::Ordering;
 pub fn to_f64(text: &str) -> f64 {
     let bytes = text.as_bytes();
     let negative = bytes.first() == Some(&b'-');
+    if let Some(magnitude) = short(&bytes[usize::from(negative)..]) {
+        return if negative { -magnitude } else { magnitude };
+    }
     let mut digits: Vec<u8> = Vec::new();
     let mut exponent: i64 = 0;
     let mut seen_point = false;
@@ -52,6 +55,32 @@ pub fn to_f64(text: &str) -> f64 {
     }
 }
 
+/// Up to 15 significant digits, no exponent part and at most 22 decimals:
+/// exact in double arithmetic, and read without allocating.
+fn short(bytes: &[u8]) -> Option<f64> {
+    let (mut w, mut significant, mut decimals, mut seen_point) = (0u64, 0, 0usize, false);
+    for &b in bytes {
+        match b {
+            b'0'..=b'9' => {
+                w = w * 10 + u64::from(b - b'0');
+                significant += usize::from(w > 0);
+                decimals += usize::from(seen_point);
+                if significant > 15 || decimals > 22 {
+                    return None;
+                }
+            }
+            b'.' => seen_point = true,
+            _ => return None,
+        }
+    }
+    Some(w as f64 / POWERS[decimals])
+}
+
+const POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// The double nearest to `digits` (no leading zero) × 10^`exponent`.
 // Rarely past the fast path: one copy for both callers keeps the WebAssembly small.
 #[inline(never)]
@@ -74,10 +103,7 @@ fn positive(mut digits: Vec<u8>, mut exponent: i64) -> f64 {
     // Exact: at most 15 digits and a power of ten that a double holds.
     if digits.len() <= 15 && (-22..=22).contains(&exponent) {
         let w = digits.iter().fold(0u64, |w, &d| w * 10 + u64::from(d)) as f64;
-        let p = [
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-            1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-        ][exponent.unsigned_abs() as usize];
+        let p = POWERS[exponent.unsigned_abs() as usize];
         return if exponent < 0 { w / p } else { w * p };
     }
     // No double's rounding depends on more than 768 significant digits: past
