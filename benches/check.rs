@@ -8,7 +8,7 @@
 //!   texts in the check before (a form checked again after a keystroke
 //!   elsewhere).
 //!
-//! Then the ratio check_str ÷ parse. The three are measured in turns, a
+//! Then the median ratio check_str ÷ parse against its target. They are measured in turns, a
 //! batch of about 2 ms each, over 61 rounds, so that a slow spell of a
 //! shared machine falls on all of them alike.
 
@@ -29,6 +29,9 @@ fn batch(n: u32, f: &mut dyn FnMut()) -> f64 {
     t.elapsed().as_secs_f64() * 1e6 / f64::from(n)
 }
 
+/// The target (issue 11): a check costs at most this many parses of its text.
+const TARGET_RATIO: f64 = 2.5;
+
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
     v[v.len() / 2]
@@ -39,8 +42,11 @@ fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
     let t = Instant::now();
     let checker = Checker::default();
+    let first = t.elapsed().as_secs_f64() * 1e3;
+    let t = Instant::now();
+    drop(black_box(Checker::default()));
     println!(
-        "Checker::default(): {:.2} ms (profile, lexicons and look-ups prepared once)\n",
+        "Checker::default(): {first:.2} ms the first (reads the built-in data), {:.2} ms the next\n",
         t.elapsed().as_secs_f64() * 1e3
     );
     println!(
@@ -94,9 +100,14 @@ fn main() {
         );
     }
     if !ratios.is_empty() {
+        let ratio = median(ratios);
         println!(
-            "\nmedian ratio check_str ÷ parse: {:.2} (target ≤ 5)",
-            median(ratios)
+            "\nmedian ratio check_str ÷ parse: {ratio:.2} (target ≤ {TARGET_RATIO}: {})",
+            if ratio <= TARGET_RATIO {
+                "met"
+            } else {
+                "NOT met"
+            }
         );
     }
 }

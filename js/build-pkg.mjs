@@ -6,8 +6,8 @@ import { gzipSync } from "node:zlib";
 
 const root = new URL("../", import.meta.url);
 const pkg = new URL("pkg/", root);
-const BUDGET_GZIP = 200 * 1024; // the build fails above this
-const TARGET_GZIP = 150 * 1024; // what we aim for
+const BUDGET_GZIP = 162 * 1024; // the build fails above this: the size reached, and a little room
+const TARGET_GZIP = 128 * 1024; // what we aim for
 
 const cargo = readFileSync(new URL("Cargo.toml", root), "utf8");
 const field = (name) => new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, "m").exec(cargo)?.[1];

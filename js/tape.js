@@ -24,7 +24,7 @@ export class Tape {
     this.pos = 0;
     this.ids = new Map();
     this.bytes = 0;
-    this.open = new Set(); // the objects being walked: one met again is a cycle
+    this.open = []; // the objects being walked, by depth: one met again is a cycle
   }
 
   room(n) {
@@ -88,9 +88,9 @@ export class Tape {
         return this.u8(NULL); // undefined, a function or a symbol inside an array
     }
     if (v === null) return this.u8(NULL);
-    if (this.open.has(v)) throw new Foreign("type.cycle");
+    for (let d = 0; d < depth; d++) if (this.open[d] === v) throw new Foreign("type.cycle");
     if (depth >= MAX_DEPTH) return this.u8(TOO_DEEP);
-    this.open.add(v);
+    this.open[depth] = v;
     if (Array.isArray(v)) {
       this.u8(ARRAY);
       this.u32(v.length);
@@ -98,7 +98,6 @@ export class Tape {
     } else {
       this.members(v, depth);
     }
-    this.open.delete(v);
   }
 
   members(v, depth) {
@@ -147,7 +146,7 @@ export class Tape {
   forget() {
     this.ids.clear();
     this.bytes = 0;
-    this.open.clear();
+    this.open.length = 0;
   }
 }
 

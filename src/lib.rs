@@ -25,6 +25,7 @@ pub mod profile;
 pub mod report;
 mod rule;
 mod rules;
+mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -6,7 +6,7 @@
 
 use crate::json;
 use std::fmt;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Every locale there is a catalogue of, English first.
 const LOCALES: [&str; 8] = ["en", "de", "pl", "it", "nb", "nn", "sv", "es"];
@@ -38,25 +38,27 @@ const OR: char = '\u{e002}';
 #[derive(Debug, Clone)]
 pub struct Messages {
     locale: &'static str,
-    templates: Vec<(String, String)>,
-    fallback: Vec<(String, String)>,
+    templates: Catalogue,
+    fallback: Catalogue,
     open: String,
     close: String,
     decimal: String,
     or: String,
 }
 
-type Catalogue = Vec<(String, String)>;
+/// Shared: each compiled-in catalogue is read once for every checker.
+type Catalogue = Arc<Vec<(String, String)>>;
 
 /// Catalogues handed over at run time ([`Messages::add`]).
 static ADDED: Mutex<Vec<(&'static str, Catalogue)>> = Mutex::new(Vec::new());
 
 fn catalogue(locale: &str) -> Option<Catalogue> {
-    match CATALOGUES.iter().find(|(l, _)| *l == locale) {
-        // Compiled in and read by the tests: a file that is not JSON cannot ship.
-        Some((_, text)) => {
-            Some(read(text).unwrap_or_else(|e| panic!("data/messages/{locale}.json: {e}")))
-        }
+    static READ: [OnceLock<Catalogue>; LOCALES.len()] = [const { OnceLock::new() }; LOCALES.len()];
+    match CATALOGUES.iter().position(|(l, _)| *l == locale) {
+        Some(at) => Some(Arc::clone(READ[at].get_or_init(|| {
+            // Compiled in and read by the tests: a file that is not JSON cannot ship.
+            read(CATALOGUES[at].1).unwrap_or_else(|e| panic!("data/messages/{locale}.json: {e}"))
+        }))),
         None => ADDED
             .lock()
             .ok()?
@@ -76,7 +78,8 @@ fn read(text: &str) -> Result<Catalogue, String> {
             Some(t) => Ok((k.to_string(), t.to_string())),
             None => Err(format!("\"{k}\" is not text")),
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()
+        .map(Arc::new)
 }
 
 /// The catalogue a requested locale is served from (`de`, `de-DE`, `DE`
@@ -113,9 +116,9 @@ impl Messages {
         let (locale, templates) = match resolve(locale).filter(|l| *l != "en") {
             Some(l) => match catalogue(l) {
                 Some(templates) => (l, templates),
-                None => ("en", Vec::new()),
+                None => ("en", Catalogue::default()),
             },
-            None => ("en", Vec::new()),
+            None => ("en", Catalogue::default()),
         };
         let mut messages = Messages {
             locale,
@@ -369,7 +372,7 @@ pub fn alternatives(items: &[&str]) -> String {
 impl Messages {
     /// Every key and template of a locale's catalogue, in its order (for tests).
     pub fn catalogue(locale: &str) -> Vec<(String, String)> {
-        catalogue(locale).unwrap_or_default()
+        catalogue(locale).map_or_else(Vec::new, |c| c.to_vec())
     }
 }
 
@@ -378,8 +381,8 @@ impl Messages {
 pub fn english_keys() -> Vec<String> {
     catalogue("en")
         .unwrap_or_default()
-        .into_iter()
-        .map(|(k, _)| k)
+        .iter()
+        .map(|(k, _)| k.clone())
         .collect()
 }
 

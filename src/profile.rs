@@ -9,6 +9,7 @@ use crate::json::{self, Value};
 use crate::report::Severity;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::OnceLock;
 
 const BUILT_IN: &str = include_str!("../data/profiles/enhance-2026.json");
 
@@ -57,8 +58,14 @@ impl Default for Profile {
 impl Profile {
     /// The alliance baseline `enhance-2026`.
     pub fn built_in() -> Profile {
-        // The baseline is compiled in and read by every test.
-        Profile::from_tree(&built_in_tree()).unwrap_or_else(|e| panic!("{e}"))
+        // Read once and copied: every checker starts from it.
+        static BUILT_IN: OnceLock<Profile> = OnceLock::new();
+        BUILT_IN
+            .get_or_init(|| {
+                // The baseline is compiled in and read by every test.
+                Profile::from_tree(&built_in_tree()).unwrap_or_else(|e| panic!("{e}"))
+            })
+            .clone()
     }
 
     /// A user profile, as JSON text, applied over the baseline.
@@ -225,10 +232,14 @@ impl Profile {
 }
 
 fn built_in_tree() -> Value<'static> {
-    // Compiled in and read by every test: text that is not JSON cannot ship.
-    json::parse(BUILT_IN)
-        .map(Value::into_owned)
-        .unwrap_or_else(|e| panic!("data/profiles/enhance-2026.json: {e}"))
+    static TREE: OnceLock<Value<'static>> = OnceLock::new();
+    TREE.get_or_init(|| {
+        // Compiled in and read by every test: text that is not JSON cannot ship.
+        json::parse(BUILT_IN)
+            .map(Value::into_owned)
+            .unwrap_or_else(|e| panic!("data/profiles/enhance-2026.json: {e}"))
+    })
+    .clone()
 }
 
 fn set_member(tree: &mut Value<'static>, key: &str, value: Value<'static>) {

@@ -112,7 +112,7 @@ impl Report {
             .drain(..)
             .map(|d| (path_key(&d.path, field_order), d))
             .collect();
-        keyed.sort_by(|(ka, a), (kb, b)| {
+        crate::sort::sort_by(&mut keyed, |(ka, a), (kb, b)| {
             ka.cmp(kb)
                 .then(a.severity.cmp(&b.severity))
                 .then(a.rule.cmp(b.rule))

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 /// The layers in order; a module may import those before its own.
 const LAYERS: &[&[&str]] = &[
+    &["sort"],
     &["json"],
     &["pointer"],
     &["document"],

@@ -17,11 +17,17 @@ pub struct Codes {
 
 impl Default for Codes {
     fn default() -> Self {
-        let mut languages: Vec<&str> = entries(ISO_639_1).collect();
-        let mut fields: Vec<&str> = entries(ISCED_F).collect();
-        languages.sort_unstable();
-        fields.sort_unstable();
-        Codes { languages, fields }
+        // Sorted once for every checker.
+        static SORTED: std::sync::OnceLock<Codes> = std::sync::OnceLock::new();
+        SORTED
+            .get_or_init(|| {
+                let mut languages: Vec<&str> = entries(ISO_639_1).collect();
+                let mut fields: Vec<&str> = entries(ISCED_F).collect();
+                crate::sort::sort_dedup(&mut languages);
+                crate::sort::sort_dedup(&mut fields);
+                Codes { languages, fields }
+            })
+            .clone()
     }
 }
 

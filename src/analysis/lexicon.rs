@@ -10,7 +10,7 @@ use super::words::Words;
 use crate::json::{self, Value};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// A fast hash for short words (the Fx hash): the maps are built from our
 /// own lexicons, so there is no flooding to defend against.
@@ -249,7 +249,8 @@ impl Phrases {
             }
         }
         for candidates in by_first.values_mut() {
-            candidates.sort_by_key(|&i| std::cmp::Reverse(list.get(i).map_or(0, Vec::len)));
+            let len = |i: &usize| list.get(*i).map_or(0, Vec::len);
+            crate::sort::sort_by(candidates, |a, b| len(b).cmp(&len(a)));
         }
         let sieve = Sieve::new(list.iter().filter_map(|p| p.first()));
         Phrases {
@@ -295,15 +296,41 @@ pub fn load_all() -> Vec<Lexicon> {
         .collect()
 }
 
+/// The compiled-in data files, each parsed once and shared by every checker,
+/// with each lexicon built the first time a document needs it (most pages
+/// read one): a page's second checker costs neither again.
+struct Built {
+    source: Value<'static>,
+    base: Option<Value<'static>>,
+    lexicon: OnceLock<Option<Lexicon>>,
+}
+
+fn built() -> &'static [Built] {
+    static BUILT: OnceLock<Vec<Built>> = OnceLock::new();
+    BUILT.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(code, text)| {
+                // Compiled in and read by the tests: a file that is not JSON cannot ship.
+                let source =
+                    json::parse(text).unwrap_or_else(|e| panic!("data/lexicons/{code}.json: {e}"));
+                Built {
+                    base: base_of(&source),
+                    source,
+                    lexicon: OnceLock::new(),
+                }
+            })
+            .collect()
+    })
+}
+
 /// A language a checker can read: its code, name and aliases at once, its
-/// lexicon built the first time a document needs it (most pages read one).
+/// lexicon built the first time a document needs it.
 pub struct Language {
     pub code: String,
     pub name: String,
     aliases: Vec<String>,
-    /// The parsed data file, borrowing the compiled-in text.
-    source: Value<'static>,
-    lexicon: OnceLock<Option<Lexicon>>,
+    built: &'static Built,
 }
 
 impl Language {
@@ -312,8 +339,9 @@ impl Language {
     }
 
     pub fn lexicon(&self) -> Option<&Lexicon> {
-        self.lexicon
-            .get_or_init(|| build(&self.code, &self.source, base_of(&self.source).as_ref()))
+        let b = self.built;
+        b.lexicon
+            .get_or_init(|| build(&self.code, &b.source, b.base.as_ref()))
             .as_ref()
     }
 }
@@ -322,9 +350,42 @@ impl Language {
 /// telling which language a text is written in.
 pub struct Languages {
     pub list: Vec<Language>,
-    /// For each stop word, a bit per language (in `list` order) that lists it.
-    stopwords: WordMap<u32>,
-    stop_sieve: Sieve,
+    stopwords: Arc<Stopwords>,
+}
+
+/// For each stop word, a bit per language (in `list` order) that lists it.
+struct Stopwords {
+    bits: WordMap<u32>,
+    sieve: Sieve,
+}
+
+impl Stopwords {
+    /// The index of a set of languages, made once per set and shared by the
+    /// checkers that read the same languages.
+    fn of(list: &[Language]) -> Arc<Stopwords> {
+        let set: Vec<&str> = list.iter().map(|l| l.code.as_str()).collect();
+        static MADE: Mutex<Vec<(Vec<String>, Arc<Stopwords>)>> = Mutex::new(Vec::new());
+        let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((_, index)) = made.iter().find(|(s, _)| *s == set) {
+            return Arc::clone(index);
+        }
+        let mut bits: WordMap<u32> = WordMap::default();
+        for (i, language) in list.iter().enumerate().take(32) {
+            // Nynorsk lists its own words on top of bokmål's, so that a
+            // bokmål text never reads as more nynorsk than bokmål.
+            let sources = [Some(&language.built.source), language.built.base.as_ref()];
+            for w in listed(&sources, "stopwords") {
+                *bits.entry(w.to_lowercase()).or_default() |= 1 << i;
+            }
+        }
+        let sieve = Sieve::new(bits.keys());
+        let index = Arc::new(Stopwords { bits, sieve });
+        made.push((
+            set.iter().map(|c| c.to_string()).collect(),
+            Arc::clone(&index),
+        ));
+        index
+    }
 }
 
 impl Languages {
@@ -332,11 +393,10 @@ impl Languages {
     pub fn new(enabled: &[String]) -> Languages {
         let list: Vec<Language> = SOURCES
             .iter()
-            .filter(|(code, _)| enabled.iter().any(|e| e == code))
-            .map(|(code, text)| {
-                // Compiled in and read by the tests: a file that is not JSON cannot ship.
-                let source =
-                    json::parse(text).unwrap_or_else(|e| panic!("data/lexicons/{code}.json: {e}"));
+            .zip(built())
+            .filter(|((code, _), _)| enabled.iter().any(|e| e == code))
+            .map(|((code, _), built)| {
+                let source = &built.source;
                 let text_of = |k: &str| {
                     source
                         .get(k)
@@ -348,27 +408,12 @@ impl Languages {
                     code: code.to_string(),
                     name: text_of("name"),
                     aliases: strings(source.get("aliases")).map(str::to_string).collect(),
-                    lexicon: OnceLock::new(),
-                    source,
+                    built,
                 }
             })
             .collect();
-        let mut stopwords: WordMap<u32> = WordMap::default();
-        for (i, language) in list.iter().enumerate().take(32) {
-            // Nynorsk lists its own words on top of bokmål's, so that a
-            // bokmål text never reads as more nynorsk than bokmål.
-            let base = base_of(&language.source);
-            let sources = [Some(&language.source), base.as_ref()];
-            for w in listed(&sources, "stopwords") {
-                *stopwords.entry(w.to_lowercase()).or_default() |= 1 << i;
-            }
-        }
-        let stop_sieve = Sieve::new(stopwords.keys());
-        Languages {
-            list,
-            stopwords,
-            stop_sieve,
-        }
+        let stopwords = Stopwords::of(&list);
+        Languages { list, stopwords }
     }
 
     /// The lexicon that serves a language code.
@@ -383,10 +428,10 @@ impl Languages {
 
     /// Which languages list `word` (lower-case) as a stop word, as bits.
     pub fn stopword(&self, word: &str) -> u32 {
-        if !self.stop_sieve.may_hold(word) {
+        if !self.stopwords.sieve.may_hold(word) {
             return 0;
         }
-        self.stopwords.get(word).copied().unwrap_or(0)
+        self.stopwords.bits.get(word).copied().unwrap_or(0)
     }
 }
 

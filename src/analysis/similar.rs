@@ -38,7 +38,7 @@ pub fn closest<'c>(word: &str, candidates: &[&'c str], limit: usize) -> Vec<&'c 
             (d <= limit).then_some((d, i, *c))
         })
         .collect();
-    scored.sort();
+    crate::sort::sort_by(&mut scored, Ord::cmp);
     scored.into_iter().map(|(_, _, c)| c).collect()
 }
 

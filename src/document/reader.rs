@@ -64,7 +64,7 @@ pub fn plain_decimal(s: &str) -> Option<f64> {
     if !all_digits(int) || frac.is_some_and(|f| !all_digits(f)) {
         return None;
     }
-    t.replace(',', ".").parse().ok()
+    Some(crate::json::decimal::to_f64(&t.replace(',', ".")))
 }
 
 fn is_blank(value: &Value<'_>) -> bool {

@@ -204,8 +204,7 @@ fn positions(
     text: &str,
     mut offsets: Vec<usize>,
 ) -> std::collections::HashMap<usize, (usize, usize)> {
-    offsets.sort_unstable();
-    offsets.dedup();
+    crate::sort::sort_dedup(&mut offsets);
     let mut out = std::collections::HashMap::with_capacity(offsets.len());
     let mut wanted = offsets.into_iter().peekable();
     let (mut line, mut column) = (1, 1);

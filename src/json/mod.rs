@@ -4,6 +4,7 @@
 //! the string API, the CLI and the wasm build need no intermediate
 //! `serde_json::Value`.
 
+pub mod decimal;
 mod locate;
 mod parse;
 

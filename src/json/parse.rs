@@ -227,10 +227,9 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        self.src[start..self.pos]
-            .parse::<f64>()
-            .map(Value::Number)
-            .map_err(|_| ("invalid number", start))
+        Ok(Value::Number(super::decimal::to_f64(
+            &self.src[start..self.pos],
+        )))
     }
 
     fn digits(&mut self) {
@@ -309,12 +308,10 @@ impl<'a> Parser<'a> {
         let digits = self
             .bytes
             .get(self.pos..self.pos + 4)
-            .ok_or(("incomplete \\u escape", self.pos))?;
+            .ok_or(("json.escape", self.pos))?;
         let mut code = 0u32;
         for &d in digits {
-            let v = (d as char)
-                .to_digit(16)
-                .ok_or(("invalid \\u escape", self.pos))?;
+            let v = (d as char).to_digit(16).ok_or(("json.escape", self.pos))?;
             code = code * 16 + v;
         }
         self.pos += 4;

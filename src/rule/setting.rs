@@ -82,8 +82,23 @@ impl Setting {
         }
     }
 
+    /// Whether the key is `path` joined by `/` (read at every check: no
+    /// splitting, a comparison of the parts in place).
     fn matches(&self, path: &[&str]) -> bool {
-        self.key.split('/').eq(path.iter().copied())
+        let mut rest = self.key;
+        for (i, part) in path.iter().enumerate() {
+            if i > 0 {
+                let Some(after) = rest.strip_prefix('/') else {
+                    return false;
+                };
+                rest = after;
+            }
+            match rest.strip_prefix(part) {
+                Some(after) if !part.contains('/') => rest = after,
+                _ => return false,
+            }
+        }
+        !path.is_empty() && rest.is_empty()
     }
 }
 

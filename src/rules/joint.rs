@@ -62,8 +62,7 @@ fn partners(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         return;
     };
     let mut ids: Vec<&str> = institutions(cx).filter_map(|(_, e)| e.id).collect();
-    ids.sort_unstable();
-    ids.dedup();
+    crate::sort::sort_dedup(&mut ids);
     let min_institutions = out.num(&["min_institutions"]);
     let complete =
         institutions(cx).count() == list.len() && institutions(cx).all(|(_, e)| e.id.is_some());
@@ -176,8 +175,7 @@ fn partner_share(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         teaching.extend(c.institution);
         teaching.extend(options(c).filter_map(|(_, o)| o.institution));
     }
-    teaching.sort_unstable();
-    teaching.dedup();
+    crate::sort::sort_dedup(&mut teaching);
     for (i, e) in institutions(cx) {
         let Some(id) = e.id.filter(|id| teaching.binary_search(id).is_err()) else {
             continue;

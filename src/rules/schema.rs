@@ -117,7 +117,7 @@ fn nearest(found: &str, allowed: &[&str]) -> Vec<String> {
         .enumerate()
         .map(|(i, a)| (similar::distance(&lower, a, 64), i, *a))
         .collect();
-    scored.sort();
+    crate::sort::sort_by(&mut scored, Ord::cmp);
     scored
         .into_iter()
         .take(3)

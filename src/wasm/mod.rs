@@ -7,12 +7,14 @@
 //! times cheaper than reading the object field by field across the boundary.
 //! The report goes back as one JSON string through `JSON.parse`.
 
+mod json_text;
 mod tape;
 
 use crate::analysis::memo::Memo;
 use crate::messages::Messages;
 use crate::profile::Profile;
 use js_sys::{Reflect, Uint8Array, JSON};
+use json_text::Writer;
 use std::cell::RefCell;
 use tape::Strings;
 use wasm_bindgen::prelude::*;
@@ -157,6 +159,10 @@ pub struct Checker {
     /// The tape writer, and the strings it has sent (numbered alike on both sides).
     tape: JsValue,
     strings: RefCell<Strings>,
+    /// The last tape and its report as JSON: a form checked again with
+    /// nothing changed (a blur, a field set back) gets the report again
+    /// without a check, since a check depends on the document alone.
+    last: RefCell<(Vec<u8>, String)>,
 }
 
 #[wasm_bindgen]
@@ -197,6 +203,7 @@ impl Checker {
             memo: Memo::new(),
             tape: new_tape(),
             strings: RefCell::new(Strings::default()),
+            last: RefCell::default(),
         })
     }
 
@@ -206,24 +213,46 @@ impl Checker {
         &self,
         #[wasm_bindgen(unchecked_param_type = "unknown")] document: JsValue,
     ) -> JsValue {
+        let mut last = self.last.borrow_mut();
         let written = write_tape(&self.tape, &document);
         if let Some(reason) = written.as_string() {
             self.strings.borrow_mut().forget();
-            return to_js(&self.inner.check_foreign(&reason));
+            last.0.clear();
+            return report_js(&self.inner.check_foreign(&reason));
         }
-        let bytes = written.unchecked_into::<Uint8Array>().to_vec();
+        let written = written.unchecked_into::<Uint8Array>();
+        let length = written.length() as usize;
+        // Byte 0 is 1 when both sides start their strings afresh.
+        if length == last.0.len() && length > 1 && last.0[0] == 0 {
+            let mut bytes = vec![0; length];
+            written.copy_to(&mut bytes);
+            if bytes == last.0 {
+                return parse(&last.1);
+            }
+            last.0 = bytes;
+        } else {
+            last.0.resize(length, 0);
+            written.copy_to(&mut last.0);
+        }
+        let bytes = &last.0;
         let mut strings = self.strings.borrow_mut();
         let report = strings
-            .learn(&bytes)
-            .and_then(|new| strings.value(&bytes, new))
+            .learn(bytes)
+            .and_then(|new| strings.value(bytes, new))
             .map(|value| self.inner.check_value_remembering(&value, &self.memo));
         match report {
-            Some(report) => to_js(&report),
+            Some(report) => {
+                let mut w = Writer::default();
+                w.report(&report);
+                last.1 = w.out;
+                parse(&last.1)
+            }
             // Not a tape of the writer's: both sides start afresh.
             None => {
                 strings.forget();
                 forget_tape(&self.tape);
-                to_js(&self.inner.check_foreign("type.unreadable"))
+                last.0.clear();
+                report_js(&self.inner.check_foreign("type.unreadable"))
             }
         }
     }
@@ -233,7 +262,7 @@ impl Checker {
     #[wasm_bindgen(js_name = checkJson, unchecked_return_type = "Report")]
     pub fn check_json(&self, text: &str) -> Result<JsValue, JsError> {
         match self.inner.check_str_remembering(text, &self.memo) {
-            Ok(report) => Ok(to_js(&report)),
+            Ok(report) => Ok(report_js(&report)),
             Err(e) => Err(JsError::new(&self.inner.messages().parse_error(&e))),
         }
     }
@@ -249,43 +278,34 @@ impl Checker {
     pub fn labels(&self) -> JsValue {
         let m = self.inner.messages();
         let text = |key: &str| m.render(key, &[]);
-        #[derive(serde::Serialize)]
-        #[serde(rename_all = "camelCase")]
-        struct Labels {
-            error: String,
-            warning: String,
-            info: String,
-            fix: String,
-            summary: String,
-            quote_open: String,
-            quote_close: String,
-            groups: Headings,
+        let mut w = Writer::default();
+        w.raw("{");
+        for (i, (name, key)) in [
+            ("error", "severity.error"),
+            ("warning", "severity.warning"),
+            ("info", "severity.info"),
+            ("fix", "form.fix"),
+            ("summary", "form.summary"),
+            ("quoteOpen", "locale.quote-open"),
+            ("quoteClose", "locale.quote-close"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            w.key(name, i == 0).string(&text(key));
         }
-        /// Group id → heading, as a JS object.
-        struct Headings(Vec<(&'static str, String)>);
-        impl serde::Serialize for Headings {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        // Group id → heading, each group once, in the registry's order.
+        w.key("groups", false).raw("{");
+        let mut seen: Vec<&str> = Vec::new();
+        for g in crate::rules().map(|r| r.group.as_str()) {
+            if !seen.contains(&g) {
+                w.key(g, seen.is_empty())
+                    .string(&text(&format!("group.{g}")));
+                seen.push(g);
             }
         }
-        to_js(&Labels {
-            error: text("severity.error"),
-            warning: text("severity.warning"),
-            info: text("severity.info"),
-            fix: text("form.fix"),
-            summary: text("form.summary"),
-            quote_open: text("locale.quote-open"),
-            quote_close: text("locale.quote-close"),
-            groups: Headings(crate::rules().map(|r| r.group.as_str()).fold(
-                Vec::new(),
-                |mut seen, g| {
-                    if !seen.iter().any(|(s, _)| *s == g) {
-                        seen.push((g, text(&format!("group.{g}"))));
-                    }
-                    seen
-                },
-            )),
-        })
+        w.raw("}}");
+        parse(&w.out)
     }
 
     /// The package's version.
@@ -330,79 +350,47 @@ pub fn locale_of(requested: &str) -> Option<String> {
     Messages::resolve(requested).map(str::to_string)
 }
 
-/// A rule's metadata with its settings, so that a page draws the same
+/// Every rule's metadata with its settings, so that a page draws the same
 /// thresholds the checker applies (the workload band, the semester line).
-#[derive(serde::Serialize)]
-struct RuleWithSettings<'a> {
-    id: &'static str,
-    severity: Option<crate::Severity>,
-    group: crate::Group,
-    applies: crate::Applies,
-    summary: &'a str,
-    source: &'static str,
-    settings: Settings<'a>,
-}
-
-/// A rule's settings as written in the profile, less its severity.
-struct Settings<'a>(Option<&'a crate::json::Value<'static>>);
-
-/// Any value of a profile, written as JSON.
-struct Json<'a>(&'a crate::json::Value<'static>);
-
-impl serde::Serialize for Settings<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let members = self.0.and_then(|v| v.as_object()).unwrap_or(&[]);
-        let mut map = s.serialize_map(None)?;
-        for (k, v) in members.iter().filter(|(k, _)| k != "severity") {
-            map.serialize_entry(k.as_ref(), &Json(v))?;
-        }
-        map.end()
-    }
-}
-
-impl serde::Serialize for Json<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use crate::json::Value;
-        use serde::ser::{SerializeMap, SerializeSeq};
-        match self.0 {
-            Value::Null | Value::TooDeep => s.serialize_unit(),
-            Value::Bool(b) => s.serialize_bool(*b),
-            Value::Number(n) => s.serialize_f64(*n),
-            Value::String(text) => s.serialize_str(text),
-            Value::Array(items) => {
-                let mut seq = s.serialize_seq(Some(items.len()))?;
-                items
-                    .iter()
-                    .try_for_each(|v| seq.serialize_element(&Json(v)))?;
-                seq.end()
-            }
-            Value::Object(members) => {
-                let mut map = s.serialize_map(Some(members.len()))?;
-                for (k, v) in members {
-                    map.serialize_entry(k.as_ref(), &Json(v))?;
-                }
-                map.end()
-            }
-        }
-    }
-}
-
 /// Read from the registry itself: the explanations `infos()` adds are
 /// documentation the package ships as `explain.json`, not in the wasm.
 fn rule_infos(profile: &Profile, messages: &Messages) -> JsValue {
-    let infos: Vec<RuleWithSettings> = crate::rules()
-        .map(|r| RuleWithSettings {
-            id: r.id,
-            severity: profile.severity(r.id),
-            group: r.group,
-            applies: r.applies,
-            summary: messages.summary(r.id, r.summary),
-            source: r.source,
-            settings: Settings(profile.rule(r.id)),
-        })
-        .collect();
-    to_js(&infos)
+    let mut w = Writer::default();
+    w.raw("[");
+    for (i, r) in crate::rules().enumerate() {
+        if i > 0 {
+            w.raw(",");
+        }
+        w.raw("{").key("id", true).string(r.id);
+        match profile.severity(r.id) {
+            Some(s) => w.key("severity", false).string(s.as_str()),
+            None => w.key("severity", false).raw("null"),
+        };
+        w.key("group", false).string(r.group.as_str());
+        let applies = match r.applies {
+            crate::Applies::Course => "course",
+            crate::Applies::Programme => "programme",
+            crate::Applies::Both => "both",
+        };
+        w.key("applies", false).string(applies);
+        w.key("summary", false)
+            .string(messages.summary(r.id, r.summary));
+        w.key("source", false).string(r.source);
+        // The rule's settings as written in the profile, less its severity.
+        w.key("settings", false).raw("{");
+        let members = profile
+            .rule(r.id)
+            .and_then(|v| v.as_object())
+            .unwrap_or(&[]);
+        let mut first = true;
+        for (k, v) in members.iter().filter(|(k, _)| k != "severity") {
+            w.key(k, first).value(v);
+            first = false;
+        }
+        w.raw("}}");
+    }
+    w.raw("]");
+    parse(&w.out)
 }
 
 /// The package's version.
@@ -417,12 +405,16 @@ fn stringify(value: &JsValue) -> Option<String> {
     JSON::stringify(value).ok()?.as_string()
 }
 
-/// A serialisable value as a plain JS object, through one `JSON.parse`.
-fn to_js<T: serde::Serialize>(value: &T) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| JSON::parse(&text).ok())
-        .unwrap_or(JsValue::NULL)
+/// A report as a plain JS object, through one `JSON.parse`.
+fn report_js(report: &crate::Report) -> JsValue {
+    let mut w = Writer::default();
+    w.report(report);
+    parse(&w.out)
+}
+
+/// JSON text as a plain JS object.
+fn parse(text: &str) -> JsValue {
+    JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
 /// The boundary the design first named, built only to be measured against the
