@@ -37,6 +37,8 @@ pub enum Expected {
     /// A number, where text was given that is not a plain decimal.
     NumberText,
     OneOf(&'static [&'static str]),
+    /// The allowed values, and other words for some of them (`blended` → `hybrid`).
+    OneOfOr(&'static [&'static str], &'static [(&'static str, &'static str)]),
     /// The fields of the object an unknown field was found in.
     FieldOf(&'static [&'static str]),
     /// An unknown field of a micro-credential offer whose name says it

@@ -90,6 +90,8 @@ pub const COMPONENT_TYPES: &[&str] = &[
 ];
 pub const TIMINGS: &[&str] = &["before", "during", "after"];
 pub const PARTICIPATION: &[&str] = &["online", "onsite", "hybrid"];
+/// A course's `delivery` values and the forms of participation they are.
+pub const PARTICIPATION_SYNONYMS: &[(&str, &str)] = &[("in-person", "onsite"), ("blended", "hybrid")];
 pub const QA_TYPES: &[&str] = &["internal", "external", "internal-and-external"];
 pub const CERTIFICATE_FORMATS: &[&str] = &["european-digital-credential", "open-badge", "pdf", "paper"];
 pub const LEARNER_IDENTIFICATION: &[&str] = &[

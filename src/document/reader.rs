@@ -667,8 +667,13 @@ impl<'v> Reader<'v> {
                 None
             }
         });
-        m.participation = self.field(members, "participation", |r, v| {
-            r.choice_value("participation", v, PARTICIPATION)
+        m.participation = self.field(members, "participation", |r, v| match v {
+            Value::String(s) if !PARTICIPATION.contains(&s.as_ref()) => {
+                let expected = Expected::OneOfOr(PARTICIPATION, PARTICIPATION_SYNONYMS);
+                r.push(Issue::Enum, "participation", Cow::Borrowed(s.as_ref()), expected);
+                None
+            }
+            _ => r.choice_value("participation", v, PARTICIPATION),
         });
         m.quality_assurance = self.object_field(members, "quality_assurance", |r, q| {
             r.unknown_fields(q, QUALITY_FIELDS);

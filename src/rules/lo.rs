@@ -71,7 +71,7 @@ fn count(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             ("count", &number(n)),
             ("min", &number(min)),
             ("max", &number(max)),
-            ("kind", kind),
+            ("kind", &out.message(&format!("kind.{kind}"), &[])),
         ],
     );
     out.emit("/learning_outcomes".into(), message);

@@ -131,8 +131,10 @@ fn nearest(found: &str, allowed: &[&str]) -> Vec<String> {
 
 fn not_allowed(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for f in each(cx, Issue::Enum) {
-        let Expected::OneOf(allowed) = f.expected else {
-            continue;
+        let (allowed, synonyms) = match f.expected {
+            Expected::OneOf(allowed) => (allowed, &[][..]),
+            Expected::OneOfOr(allowed, synonyms) => (allowed, synonyms),
+            _ => continue,
         };
         let quoted: Vec<String> = allowed.iter().map(|a| quote(a)).collect();
         let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
@@ -144,13 +146,13 @@ fn not_allowed(cx: &Context<'_, '_>, out: &mut Out<'_>) {
                 ("allowed", &alternatives(&quoted)),
             ],
         );
-        out.push(
-            out.severity,
-            f.path.clone(),
-            None,
-            message,
-            nearest(&f.found, allowed),
-        );
+        // Another word for an allowed value is the best suggestion.
+        let lower = f.found.trim().to_lowercase();
+        let suggestions = match synonyms.iter().find(|(word, _)| *word == lower) {
+            Some((_, value)) => vec![value.to_string()],
+            None => nearest(&f.found, allowed),
+        };
+        out.push(out.severity, f.path.clone(), None, message, suggestions);
     }
 }
 

@@ -7,11 +7,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const EXAMPLES: &[&str] = &[
+    include_str!("../examples/bip-enhance-energy.json"),
     include_str!("../examples/course-de-rwth.json"),
     include_str!("../examples/course-en-chalmers.json"),
     include_str!("../examples/course-en-polimi.json"),
     include_str!("../examples/course-en-upv.json"),
     include_str!("../examples/course-sv-chalmers.json"),
+    include_str!("../examples/microcredential-battery.json"),
     include_str!("../examples/programme-bachelor.json"),
     include_str!("../examples/programme-joint-master.json"),
 ];
