@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 
 const root = new URL("../", import.meta.url);
 const pkg = new URL("pkg/", root);
-const BUDGET_GZIP = 200 * 1024; // the build fails above this
+const BUDGET_GZIP = 220 * 1024; // the build fails above this (200 before the BIP and micro-credential kinds, which add about 30 KiB)
 const TARGET_GZIP = 150 * 1024; // what we aim for
 
 const cargo = readFileSync(new URL("Cargo.toml", root), "utf8");

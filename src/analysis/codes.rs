@@ -55,7 +55,10 @@ impl Codes {
 
     /// The assigned code a reserved one stands for (`UK` → `GB`).
     pub fn reserved_country(&self, code: &str) -> Option<&'static str> {
-        self.reserved.iter().find(|(r, _)| *r == code).map(|(_, c)| *c)
+        self.reserved
+            .iter()
+            .find(|(r, _)| *r == code)
+            .map(|(_, c)| *c)
     }
 }
 

@@ -27,7 +27,7 @@ fn parts(text: &str, separator: char, widths: [usize; 3]) -> Option<[u32; 3]> {
         if piece.is_empty() || piece.len() > max || !piece.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        *slot = piece.parse().ok()?;
+        *slot = piece.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
     }
     pieces.next().is_none().then_some(out)
 }

@@ -178,7 +178,10 @@ pub fn analyse<'v>(
             }
             let quality = m.quality_assurance.value();
             add(TextField::QualityAgency, quality.and_then(|q| q.agency));
-            add(TextField::QualityDescription, quality.and_then(|q| q.description));
+            add(
+                TextField::QualityDescription,
+                quality.and_then(|q| q.description),
+            );
             add(TextField::PrerequisiteText, c.prerequisite_text);
             add(TextField::FurtherInformation, m.further_information);
         }

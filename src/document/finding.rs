@@ -38,7 +38,10 @@ pub enum Expected {
     NumberText,
     OneOf(&'static [&'static str]),
     /// The allowed values, and other words for some of them (`blended` → `hybrid`).
-    OneOfOr(&'static [&'static str], &'static [(&'static str, &'static str)]),
+    OneOfOr(
+        &'static [&'static str],
+        &'static [(&'static str, &'static str)],
+    ),
     /// The fields of the object an unknown field was found in.
     FieldOf(&'static [&'static str]),
     /// An unknown field of a micro-credential offer whose name says it

@@ -91,9 +91,11 @@ pub const COMPONENT_TYPES: &[&str] = &[
 pub const TIMINGS: &[&str] = &["before", "during", "after"];
 pub const PARTICIPATION: &[&str] = &["online", "onsite", "hybrid"];
 /// A course's `delivery` values and the forms of participation they are.
-pub const PARTICIPATION_SYNONYMS: &[(&str, &str)] = &[("in-person", "onsite"), ("blended", "hybrid")];
+pub const PARTICIPATION_SYNONYMS: &[(&str, &str)] =
+    &[("in-person", "onsite"), ("blended", "hybrid")];
 pub const QA_TYPES: &[&str] = &["internal", "external", "internal-and-external"];
-pub const CERTIFICATE_FORMATS: &[&str] = &["european-digital-credential", "open-badge", "pdf", "paper"];
+pub const CERTIFICATE_FORMATS: &[&str] =
+    &["european-digital-credential", "open-badge", "pdf", "paper"];
 pub const LEARNER_IDENTIFICATION: &[&str] = &[
     "full-name",
     "date-of-birth",
@@ -302,7 +304,10 @@ const MICRO_CREDENTIAL_NESTED: &[(&str, &[&str])] = &[
 
 /// The fields of a kind's documents, each nested object's right after the
 /// field that holds it, each name once.
-fn in_form_order(top: &[&'static str], nested_fields: &[(&str, &[&'static str])]) -> Vec<&'static str> {
+fn in_form_order(
+    top: &[&'static str],
+    nested_fields: &[(&str, &[&'static str])],
+) -> Vec<&'static str> {
     let mut order: Vec<&'static str> = Vec::new();
     for field in top {
         let nested = nested_fields
@@ -321,17 +326,19 @@ fn in_form_order(top: &[&'static str], nested_fields: &[(&str, &[&'static str])]
 /// Every field name of a kind's documents, nested ones included, in form
 /// order: the order in which a report lists its diagnostics.
 pub fn field_order(kind: Option<Kind>) -> &'static [&'static str] {
-    static COURSE: OnceLock<Vec<&'static str>> = OnceLock::new();
-    static PROGRAMME: OnceLock<Vec<&'static str>> = OnceLock::new();
-    static BIP: OnceLock<Vec<&'static str>> = OnceLock::new();
-    static MICRO_CREDENTIAL: OnceLock<Vec<&'static str>> = OnceLock::new();
-    match kind {
-        Some(Kind::Programme) => PROGRAMME.get_or_init(|| in_form_order(PROGRAMME_FIELDS, NESTED)),
-        Some(Kind::Bip) => BIP.get_or_init(|| in_form_order(BIP_FIELDS, BIP_NESTED)),
-        Some(Kind::MicroCredential) => MICRO_CREDENTIAL
-            .get_or_init(|| in_form_order(MICRO_CREDENTIAL_FIELDS, MICRO_CREDENTIAL_NESTED)),
-        _ => COURSE.get_or_init(|| in_form_order(COURSE_FIELDS, NESTED)),
-    }
+    static ORDERS: [OnceLock<Vec<&'static str>>; 4] = [
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+        OnceLock::new(),
+    ];
+    let (i, top, nested) = match kind {
+        Some(Kind::Programme) => (1, PROGRAMME_FIELDS, NESTED),
+        Some(Kind::Bip) => (2, BIP_FIELDS, BIP_NESTED),
+        Some(Kind::MicroCredential) => (3, MICRO_CREDENTIAL_FIELDS, MICRO_CREDENTIAL_NESTED),
+        _ => (0, COURSE_FIELDS, NESTED),
+    };
+    ORDERS[i].get_or_init(|| in_form_order(top, nested))
 }
 
 /// An entry of a list, with its index in the document.

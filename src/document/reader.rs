@@ -79,6 +79,9 @@ fn is_blank(value: &Value<'_>) -> bool {
     }
 }
 
+/// Its field readers are called from every field of every kind: they are
+/// kept out of line (`#[inline(never)]`), one copy each, to keep the
+/// WebAssembly small.
 struct Reader<'v> {
     /// Where the reader is; made into a pointer only when something is found.
     path: Vec<Seg<'v>>,
@@ -101,6 +104,7 @@ impl<'v> Reader<'v> {
         out
     }
 
+    #[inline(never)]
     fn push(&mut self, issue: Issue, field: &'static str, found: Cow<'v, str>, expected: Expected) {
         self.findings.push(Finding {
             issue,
@@ -112,6 +116,7 @@ impl<'v> Reader<'v> {
         });
     }
 
+    #[inline(never)]
     fn type_error(&mut self, field: &'static str, value: &'v Value<'v>, expected: &'static str) {
         self.push(
             Issue::Type,
@@ -122,6 +127,7 @@ impl<'v> Reader<'v> {
     }
 
     /// Reports the members of an object that its format does not define.
+    #[inline(never)]
     fn unknown_fields(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -144,6 +150,7 @@ impl<'v> Reader<'v> {
 
     /// The value of a field when present and not blank; reports a blank
     /// required field.
+    #[inline(never)]
     fn present(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -163,6 +170,7 @@ impl<'v> Reader<'v> {
         }
     }
 
+    #[inline(never)]
     fn text(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -173,6 +181,7 @@ impl<'v> Reader<'v> {
         self.at(name, |r| r.text_value(name, value))
     }
 
+    #[inline(never)]
     fn text_value(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<&'v str> {
         match value {
             Value::String(s) => Some(s.as_ref()),
@@ -183,6 +192,7 @@ impl<'v> Reader<'v> {
         }
     }
 
+    #[inline(never)]
     fn number(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -194,6 +204,7 @@ impl<'v> Reader<'v> {
     }
 
     /// A number, or a plain decimal string read as one (`schema.coerced`).
+    #[inline(never)]
     fn number_value(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<f64> {
         match value {
             Value::Number(n) => Some(*n),
@@ -226,6 +237,7 @@ impl<'v> Reader<'v> {
         }
     }
 
+    #[inline(never)]
     fn choice(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -237,6 +249,7 @@ impl<'v> Reader<'v> {
         self.at(name, |r| r.choice_value(name, value, allowed))
     }
 
+    #[inline(never)]
     fn choice_value(
         &mut self,
         name: &'static str,
@@ -321,6 +334,7 @@ impl<'v> Reader<'v> {
     }
 
     /// A list entry that must be non-blank text (a blank row is a missing value).
+    #[inline(never)]
     fn text_item(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<&'v str> {
         if is_blank(value) {
             self.push(Issue::Required, name, Cow::Borrowed(""), Expected::Nothing);
@@ -379,7 +393,12 @@ impl<'v> Reader<'v> {
     /// The fields a course shares with a BIP and a micro-credential: credits,
     /// coordinator, prerequisites, activities and assessment. `required`:
     /// whether a missing `ects` or `assessment` is `schema.required`'s.
-    fn unit(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], c: &mut Course<'v>, required: bool) {
+    fn unit(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        c: &mut Course<'v>,
+        required: bool,
+    ) {
         c.ects = self.number(members, "ects", required);
         if let Some(value) = self.present(members, "coordinator", true) {
             self.at("coordinator", |r| match value {
@@ -500,9 +519,7 @@ impl<'v> Reader<'v> {
         name: &'static str,
         read: impl FnOnce(&mut Self, &'v [(Cow<'v, str>, Value<'v>)]) -> T,
     ) -> Option<T> {
-        if self.present(members, name, true).is_none() {
-            return None;
-        }
+        self.present(members, name, true)?;
         self.object_field(members, name, read).value_owned()
     }
 
@@ -540,7 +557,12 @@ impl<'v> Reader<'v> {
                 Expected::FieldOf(known)
             };
             self.at(key, |r| {
-                r.push(Issue::UnknownField, "", Cow::Borrowed(key.as_ref()), expected)
+                r.push(
+                    Issue::UnknownField,
+                    "",
+                    Cow::Borrowed(key.as_ref()),
+                    expected,
+                )
             });
         }
     }
@@ -591,7 +613,9 @@ impl<'v> Reader<'v> {
                         items
                             .iter()
                             .enumerate()
-                            .filter_map(|(i, v)| r.at_index(i, |r| r.number_value(name, v)).map(|n| (i, n)))
+                            .filter_map(|(i, v)| {
+                                r.at_index(i, |r| r.number_value(name, v)).map(|n| (i, n))
+                            })
                             .collect(),
                     ),
                     other => {
@@ -603,7 +627,9 @@ impl<'v> Reader<'v> {
             Virtual {
                 description: r.text(m, "description", true),
                 timing: r
-                    .list(m, "timing", true, |r, v| r.choice_value("timing", v, TIMINGS))
+                    .list(m, "timing", true, |r, v| {
+                        r.choice_value("timing", v, TIMINGS)
+                    })
                     .unwrap_or_default(),
                 hours: r.number(m, "hours", true),
                 outcomes: numbers(r, "outcomes"),
@@ -621,7 +647,9 @@ impl<'v> Reader<'v> {
         b.recognition = self.text(members, "recognition", true);
         b.transcript_issuer = self.text(members, "transcript_issuer", true);
         b.learning_agreement = self.boolean(members, "learning_agreement", true);
-        b.added_value = self.field(members, "added_value", |r, v| r.text_value("added_value", v));
+        b.added_value = self.field(members, "added_value", |r, v| {
+            r.text_value("added_value", v)
+        });
         b.challenge = self.text(members, "challenge", false);
     }
 
@@ -634,7 +662,13 @@ impl<'v> Reader<'v> {
         self.common(members, doc);
         self.unit(members, &mut doc.course, false);
         let m = &mut doc.micro;
-        for name in ["title", "eqf_level", "learning_outcomes", "ects", "assessment"] {
+        for name in [
+            "title",
+            "eqf_level",
+            "learning_outcomes",
+            "ects",
+            "assessment",
+        ] {
             if find(members, name).is_none_or(is_blank) {
                 m.blank.push(name);
             }
@@ -650,7 +684,8 @@ impl<'v> Reader<'v> {
                                 r.unknown_fields(b, BODY_FIELDS);
                                 Some(AwardingBody {
                                     id: r.field(b, "id", |r, v| r.text_value("id", v)),
-                                    country: r.field(b, "country", |r, v| r.text_value("country", v)),
+                                    country: r
+                                        .field(b, "country", |r, v| r.text_value("country", v)),
                                     region: r.text(b, "region", false),
                                 })
                             }
@@ -670,7 +705,12 @@ impl<'v> Reader<'v> {
         m.participation = self.field(members, "participation", |r, v| match v {
             Value::String(s) if !PARTICIPATION.contains(&s.as_ref()) => {
                 let expected = Expected::OneOfOr(PARTICIPATION, PARTICIPATION_SYNONYMS);
-                r.push(Issue::Enum, "participation", Cow::Borrowed(s.as_ref()), expected);
+                r.push(
+                    Issue::Enum,
+                    "participation",
+                    Cow::Borrowed(s.as_ref()),
+                    expected,
+                );
                 None
             }
             _ => r.choice_value("participation", v, PARTICIPATION),
@@ -696,7 +736,11 @@ impl<'v> Reader<'v> {
                             .enumerate()
                             .filter_map(|(i, v)| {
                                 r.at_index(i, |r| {
-                                    r.choice_value("learner_identification", v, LEARNER_IDENTIFICATION)
+                                    r.choice_value(
+                                        "learner_identification",
+                                        v,
+                                        LEARNER_IDENTIFICATION,
+                                    )
                                 })
                                 .map(|n| (i, n))
                             })
@@ -716,14 +760,17 @@ impl<'v> Reader<'v> {
             None => false,
             Some(v) if is_blank(v) => false,
             Some(Value::Object(_)) => {
-                !doc.course.prerequisite_courses.is_empty() || doc.course.prerequisite_text.is_some()
+                !doc.course.prerequisite_courses.is_empty()
+                    || doc.course.prerequisite_text.is_some()
             }
             Some(_) => true,
         };
         m.supervision = self.field(members, "supervision", |r, v| {
             r.choice_value("supervision", v, SUPERVISION)
         });
-        m.grading = self.field(members, "grading", |r, v| r.choice_value("grading", v, GRADING));
+        m.grading = self.field(members, "grading", |r, v| {
+            r.choice_value("grading", v, GRADING)
+        });
         m.stackability = self.object_field(members, "stackability", |r, st| {
             r.unknown_fields(st, STACKABILITY_FIELDS);
             let kind = r.choice(st, "type", STACKABILITY, true);

@@ -146,8 +146,10 @@ impl Settings {
                 }
                 (SettingDefault::Number(_), Some(Value::Number(n))) => Resolved::Number(*n),
                 (SettingDefault::Codes(_), Some(Value::Array(items))) => {
-                    let codes: Option<Vec<String>> =
-                        items.iter().map(|v| v.as_str().map(str::to_string)).collect();
+                    let codes: Option<Vec<String>> = items
+                        .iter()
+                        .map(|v| v.as_str().map(str::to_string))
+                        .collect();
                     match codes {
                         Some(codes) => Resolved::Codes(codes),
                         None => {
@@ -220,7 +222,10 @@ impl Settings {
     pub fn codes(&self, key: &str) -> &[String] {
         match self.find(&[key]) {
             Some(Resolved::Codes(codes)) => codes,
-            _ => panic!("{} reads \"{key}\", which it does not declare as codes", self.rule.id),
+            _ => panic!(
+                "{} reads \"{key}\", which it does not declare as codes",
+                self.rule.id
+            ),
         }
     }
 

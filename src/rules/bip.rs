@@ -51,7 +51,8 @@ fn all_ids_known(cx: &Context<'_, '_>) -> bool {
     let Some(list) = &cx.doc.bip.institutions else {
         return false;
     };
-    list.iter().all(|e| e.as_ref().is_some_and(|e| e.id.is_some()))
+    list.iter()
+        .all(|e| e.as_ref().is_some_and(|e| e.id.is_some()))
 }
 
 fn virtual_component<'a, 'v>(cx: &'a Context<'_, 'v>) -> Option<&'a Virtual<'v>> {
@@ -101,7 +102,11 @@ fn partners(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         // The profile's country for its own institutions, else the entry's own code.
         let country = match cx.institution(id) {
             Some(known) => Some(known.country.as_str()),
-            None => e.country.value().copied().filter(|c| cx.codes.is_country(c)),
+            None => e
+                .country
+                .value()
+                .copied()
+                .filter(|c| cx.codes.is_country(c)),
         };
         let reason = match country {
             None => out.message("bip.partners.no-country", &[("id", &quote(id))]),
@@ -121,7 +126,8 @@ fn partners(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     }
     let (min_institutions, min_countries) =
         (out.num(&["min_institutions"]), out.num(&["min_countries"]));
-    let short = (counted.len() as f64) < min_institutions || (countries.len() as f64) < min_countries;
+    let short =
+        (counted.len() as f64) < min_institutions || (countries.len() as f64) < min_countries;
     // An entry that could not be read might be the institution that is missing.
     if !short || !all_ids_known(cx) {
         return;
@@ -437,10 +443,18 @@ fn virtual_unknown_reference(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         return;
     };
     // How many there are, when their lists could be read.
-    let outcomes = cx.doc.learning_outcomes.as_ref().map(|_| cx.doc.outcome_count);
+    let outcomes = cx
+        .doc
+        .learning_outcomes
+        .as_ref()
+        .map(|_| cx.doc.outcome_count);
     let assessments = cx.doc.course.assessment.as_ref().map(Vec::len);
     for (list, total, key) in [
-        (&v.outcomes, outcomes, "bip.virtual-unknown-reference.outcome"),
+        (
+            &v.outcomes,
+            outcomes,
+            "bip.virtual-unknown-reference.outcome",
+        ),
         (
             &v.assessments,
             assessments,
@@ -577,7 +591,8 @@ pub const LEARNING_AGREEMENT: Rule = Rule {
     group: Group::Bip,
     applies: Applies::BIP,
     summary: "The BIP's credits are not recorded in the students' Learning Agreements.",
-    source: "Erasmus+ Programme Guide 2025, KA131; ECTS Users' Guide 2015, §4.2 (Learning Agreement)",
+    source:
+        "Erasmus+ Programme Guide 2025, KA131; ECTS Users' Guide 2015, §4.2 (Learning Agreement)",
     settings: &[],
     check: learning_agreement,
 };

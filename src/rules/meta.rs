@@ -438,7 +438,7 @@ fn country_code(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         let path = pointer(&[Seg::F(list), Seg::I(i), Seg::F("country")]);
         let known = id.and_then(|id| cx.institution(id));
         let (message, suggestion) = if !cx.codes.is_country(country) {
-            let upper = country.trim().to_uppercase();
+            let upper = country.trim().to_ascii_uppercase();
             let suggestion = if cx.codes.is_country(&upper) {
                 Some(upper)
             } else {
@@ -459,7 +459,13 @@ fn country_code(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         } else {
             continue;
         };
-        out.push(out.severity, path, None, message, suggestion.into_iter().collect());
+        out.push(
+            out.severity,
+            path,
+            None,
+            message,
+            suggestion.into_iter().collect(),
+        );
     }
 }
 

@@ -20,7 +20,10 @@ pub const RULES: &[Rule] = &[
 /// names the element when the field is missing.
 const SHARED_ELEMENTS: &[(&str, &str)] = &[
     ("title", "microcredential.element-missing.title"),
-    ("learning_outcomes", "microcredential.element-missing.learning-outcomes"),
+    (
+        "learning_outcomes",
+        "microcredential.element-missing.learning-outcomes",
+    ),
     ("ects", "microcredential.element-missing.ects"),
     ("eqf_level", "microcredential.element-missing.eqf-level"),
     ("assessment", "microcredential.element-missing.assessment"),
@@ -38,17 +41,18 @@ pub const ELEMENT_MISSING: Rule = Rule {
 
 fn element_missing(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let m = &cx.doc.micro;
-    let mut missing: Vec<(String, &str, Vec<(&str, String)>)> = Vec::new();
+    // (path, message, the id of the body whose country is missing)
+    let mut missing: Vec<(String, &str, Option<&str>)> = Vec::new();
     for (name, key) in SHARED_ELEMENTS {
         if m.blank.contains(name) {
-            missing.push((format!("/{name}"), key, Vec::new()));
+            missing.push((format!("/{name}"), key, None));
         }
     }
     match &m.awarding_bodies {
         Field::Missing => missing.push((
             "/awarding_bodies".into(),
             "microcredential.element-missing.awarding-bodies",
-            Vec::new(),
+            None,
         )),
         Field::Value(bodies) => {
             for (i, body) in bodies.iter().enumerate() {
@@ -58,14 +62,16 @@ fn element_missing(cx: &Context<'_, '_>, out: &mut Out<'_>) {
                     Field::Missing => missing.push((
                         at("id"),
                         "microcredential.element-missing.awarding-body",
-                        Vec::new(),
+                        None,
                     )),
                     // The profile gives its own institutions' countries.
-                    Field::Value(id) if body.country.is_missing() && cx.institution(id).is_none() => {
+                    Field::Value(id)
+                        if body.country.is_missing() && cx.institution(id).is_none() =>
+                    {
                         missing.push((
                             at("country"),
                             "microcredential.element-missing.country",
-                            vec![("id", quote(id))],
+                            Some(id),
                         ))
                     }
                     _ => {}
@@ -78,21 +84,21 @@ fn element_missing(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         Field::Missing => missing.push((
             "/certificate".into(),
             "microcredential.element-missing.certificate",
-            Vec::new(),
+            None,
         )),
         Field::Value(c) => {
             if c.learner_identification.is_missing() {
                 missing.push((
                     "/certificate/learner_identification".into(),
                     "microcredential.element-missing.learner-identification",
-                    Vec::new(),
+                    None,
                 ));
             }
             if c.issued_within_days.is_missing() {
                 missing.push((
                     "/certificate/issued_within_days".into(),
                     "microcredential.element-missing.issued-within-days",
-                    Vec::new(),
+                    None,
                 ));
             }
         }
@@ -102,25 +108,27 @@ fn element_missing(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         missing.push((
             "/participation".into(),
             "microcredential.element-missing.participation",
-            Vec::new(),
+            None,
         ));
     }
     match &m.quality_assurance {
         Field::Missing => missing.push((
             "/quality_assurance".into(),
             "microcredential.element-missing.quality-assurance",
-            Vec::new(),
+            None,
         )),
         Field::Value(q) if q.kind.is_missing() => missing.push((
             "/quality_assurance/type".into(),
             "microcredential.element-missing.quality-assurance-type",
-            Vec::new(),
+            None,
         )),
         _ => {}
     }
-    for (path, key, params) in missing {
-        let params: Vec<(&str, &str)> = params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let message = out.message(key, &params);
+    for (path, key, id) in missing {
+        let message = match id {
+            Some(id) => out.message(key, &[("id", &quote(id))]),
+            None => out.message(key, &[]),
+        };
         out.emit(path, message);
     }
 }
@@ -130,7 +138,8 @@ pub const CERTIFICATE: Rule = Rule {
     group: Group::Microcredential,
     applies: Applies::MICRO_CREDENTIAL,
     summary: "`certificate.issued_within_days` is not a whole number of days, 0 or more.",
-    source: "Council Recommendation on micro-credentials 2022, Annex I, element 5 (date of issuing)",
+    source:
+        "Council Recommendation on micro-credentials 2022, Annex I, element 5 (date of issuing)",
     settings: &[],
     check: certificate,
 };
@@ -199,7 +208,10 @@ fn stackability(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         if code.trim() != own.trim() {
             continue;
         }
-        let message = out.message("microcredential.stackability.own", &[("code", &quote(code))]);
+        let message = out.message(
+            "microcredential.stackability.own",
+            &[("code", &quote(code))],
+        );
         out.emit(
             pointer(&[Seg::F("stackability"), Seg::F("towards"), Seg::I(k)]),
             message,

@@ -136,9 +136,10 @@ mod tests {
                 let same = match (value, s.default) {
                     (Some(Value::Number(n)), SettingDefault::Number(d)) => *n == d,
                     (Some(Value::String(t)), SettingDefault::Severity(d)) => t == d,
-                    (Some(Value::Array(items)), SettingDefault::Codes(d)) => {
-                        items.iter().map(Value::as_str).eq(d.iter().map(|c| Some(*c)))
-                    }
+                    (Some(Value::Array(items)), SettingDefault::Codes(d)) => items
+                        .iter()
+                        .map(Value::as_str)
+                        .eq(d.iter().map(|c| Some(*c))),
                     _ => false,
                 };
                 assert!(

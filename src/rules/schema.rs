@@ -209,12 +209,7 @@ pub const KIND: Rule = Rule {
 /// The kinds nearest to `found` once case, `-`, `_` and spaces are set
 /// aside (`"BIP"` → `bip`, `"Micro_Credential"` → `micro-credential`).
 fn closest_kinds(found: &str, kinds: &[&str]) -> Vec<String> {
-    let plain = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '-' | '_' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
+    let plain = |s: &str| s.to_lowercase().replace(['-', '_', ' '], "");
     let found = plain(found);
     let scored: Vec<(usize, &str)> = kinds
         .iter()

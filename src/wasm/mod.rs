@@ -55,12 +55,15 @@ export interface Counts {
   info: number;
 }
 
+/** The kinds of document: a course description, a programme proposal, an Erasmus+ Blended Intensive Programme proposal, a micro-credential offer. */
+export type Kind = "course" | "programme" | "bip" | "micro-credential";
+
 /** The result of a check; the same bytes as the native library and the CLI give. */
 export interface Report {
   profile: string;
   /** The locale the messages are written in ("en", "de" …). */
   locale: string;
-  kind: "course" | "programme" | null;
+  kind: Kind | null;
   /** max(0, 100 − 15·errors − 5·warnings − 1·infos) */
   score: number;
   counts: Counts;
@@ -69,7 +72,8 @@ export interface Report {
 
 export type RuleGroup =
   | "shape" | "metadata" | "workload" | "outcomes" | "alignment"
-  | "texts" | "structure" | "joint" | "society" | "catalogue";
+  | "texts" | "structure" | "joint" | "society" | "catalogue"
+  | "bip" | "microcredential";
 
 /** A rule's metadata, from the registry the checker runs. */
 export interface RuleInfo {
@@ -77,7 +81,8 @@ export interface RuleInfo {
   /** The severity in the checker's profile; null when the profile turns it off. */
   severity: Severity | null;
   group: RuleGroup;
-  applies: "course" | "programme" | "both";
+  /** The kinds of document the rule reads, in the format's order. */
+  applies: Kind[];
   /** One line, in the checker's locale. */
   summary: string;
   source: string;
@@ -100,6 +105,15 @@ export interface RuleExplanation {
   silent: string;
 }
 
+/** An institution of the checker's profile, as the BIP and micro-credential rules know it. */
+export interface Institution {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  erasmus_code: string | null;
+}
+
 /** A rule's setting in a profile: a severity, "off", or its thresholds. */
 export type RuleSetting = Severity | "off" | ({ severity?: Severity | "off" } & { [threshold: string]: unknown });
 
@@ -109,7 +123,7 @@ export interface Profile {
   id?: string;
   name?: string;
   rules?: { [ruleId: string]: RuleSetting };
-  institutions?: { [id: string]: { name?: string; country: string } };
+  institutions?: { [id: string]: { name?: string; country: string; erasmus_code?: string } };
   lexicons?: string[];
 }
 
@@ -242,6 +256,31 @@ impl Checker {
     #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
     pub fn rules(&self) -> JsValue {
         rule_infos(self.inner.profile(), self.inner.messages())
+    }
+
+    /// The profile's institutions, with their countries and Erasmus codes.
+    #[wasm_bindgen(unchecked_return_type = "Institution[]")]
+    pub fn institutions(&self) -> JsValue {
+        #[derive(serde::Serialize)]
+        struct Institution<'a> {
+            id: &'a str,
+            name: &'a str,
+            country: &'a str,
+            erasmus_code: Option<&'a str>,
+        }
+        let list: Vec<Institution> = self
+            .inner
+            .profile()
+            .institutions
+            .iter()
+            .map(|i| Institution {
+                id: &i.id,
+                name: &i.name,
+                country: &i.country,
+                erasmus_code: i.erasmus_code.as_deref(),
+            })
+            .collect();
+        to_js(&list)
     }
 
     /// The words a form shows around the messages, in this checker's locale.
