@@ -16,7 +16,7 @@ pub struct Codes {
     languages: Vec<&'static str>,
     fields: Vec<&'static str>,
     countries: Vec<&'static str>,
-    /// Reserved codes and the assigned code they stand for (`EL` → `GR`).
+    /// Codes used for a country that ISO 3166-1 codes otherwise (`EL` → `GR`).
     reserved: Vec<(&'static str, &'static str)>,
 }
 
@@ -53,7 +53,7 @@ impl Codes {
         self.countries.binary_search(&code).is_ok()
     }
 
-    /// The assigned code a reserved one stands for (`UK` → `GB`).
+    /// The assigned code that a code the EU's texts use stands for (`UK` → `GB`).
     pub fn reserved_country(&self, code: &str) -> Option<&'static str> {
         self.reserved
             .iter()
