@@ -19,26 +19,23 @@ pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
         return (doc, r.findings);
     };
     let given = find(members, "kind");
-    doc.kind = match given.and_then(Value::as_str).and_then(Kind::parse) {
-        Some(kind) => Some(kind),
-        None => {
-            let other = given;
-            r.at("kind", |r| {
-                r.push(
-                    Issue::Kind,
-                    "kind",
-                    other.map_or(Cow::Borrowed(""), found_text),
-                    Expected::OneOf(KINDS),
-                )
-            });
-            return (doc, r.findings);
-        }
+    let Some(kind) = given.and_then(Value::as_str).and_then(Kind::parse) else {
+        r.at("kind", |r| {
+            r.push(
+                Issue::Kind,
+                "kind",
+                given.map_or(Cow::Borrowed(""), found_text),
+                Expected::OneOf(KINDS),
+            )
+        });
+        return (doc, r.findings);
     };
-    match doc.kind {
-        Some(Kind::Programme) => r.programme(members, &mut doc),
-        Some(Kind::Bip) => r.bip(members, &mut doc),
-        Some(Kind::MicroCredential) => r.micro_credential(members, &mut doc),
-        _ => r.course(members, &mut doc),
+    doc.kind = Some(kind);
+    match kind {
+        Kind::Course => r.course(members, &mut doc),
+        Kind::Programme => r.programme(members, &mut doc),
+        Kind::Bip => r.bip(members, &mut doc),
+        Kind::MicroCredential => r.micro_credential(members, &mut doc),
     }
     (doc, r.findings)
 }
