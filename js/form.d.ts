@@ -1,8 +1,8 @@
-import type { Checker, Diagnostic, Profile, Report, Span } from "./enhance_qa.js";
+import type { Checker, Diagnostic, Kind, Profile, Report, Span } from "./enhance_qa.js";
 
 export interface AttachOptions {
   /** Set as the document's `kind` when the form has no field named "kind". */
-  kind?: "course" | "programme";
+  kind?: Kind;
   /** Language of the messages, forwarded to `new Checker()`. */
   locale?: string;
   /** A profile extending the alliance baseline, forwarded to `new Checker()`. */
@@ -51,7 +51,7 @@ export interface Attachment {
 export function attach(form: HTMLFormElement, options?: AttachOptions): Attachment;
 
 /** The document a form holds, as `attach` reads it. */
-export function readForm(form: HTMLFormElement, options?: { kind?: "course" | "programme" }): Record<string, unknown>;
+export function readForm(form: HTMLFormElement, options?: { kind?: Kind }): Record<string, unknown>;
 
 /** The JSON Pointer a field name stands for ("learning_outcomes[2]" → "/learning_outcomes/2"), or null. */
 export function pathOf(name: string): string | null;

@@ -36,6 +36,8 @@ pub struct Institution {
     pub id: String,
     pub name: String,
     pub country: String,
+    /// The Erasmus code it holds with its Erasmus Charter for Higher Education.
+    pub erasmus_code: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -173,6 +175,10 @@ impl Profile {
                     .and_then(Value::as_str)
                     .unwrap_or_default()
                     .to_string(),
+                erasmus_code: v
+                    .get("erasmus_code")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
             })
             .collect();
         let rules = tree
@@ -269,7 +275,7 @@ fn unknown_key(at: &str, key: &str, known: &[&str]) -> String {
 fn merge_institutions(merged: &mut Value<'static>, value: &Value<'_>) -> Result<(), ProfileError> {
     let Some(entries) = value.as_object() else {
         return fail(
-            "institutions: must be an object of {\"ID\": {\"name\": …, \"country\": …}}".into(),
+            "institutions: must be an object of {\"ID\": {\"name\": …, \"country\": …, \"erasmus_code\": …}}".into(),
         );
     };
     let Some(Value::Object(target)) = member_mut(merged, "institutions") else {
@@ -284,16 +290,21 @@ fn merge_institutions(merged: &mut Value<'static>, value: &Value<'_>) -> Result<
                 "institutions/{id}/country: must be an ISO 3166-1 alpha-2 code such as \"DE\""
             ));
         }
+        const KEYS: [&str; 3] = ["name", "country", "erasmus_code"];
         if let Some((key, _)) = entry
             .as_object()
             .unwrap_or(&[])
             .iter()
-            .find(|(k, _)| k != "name" && k != "country")
+            .find(|(k, _)| !KEYS.contains(&k.as_ref()))
         {
-            return fail(unknown_key(
-                &format!("institutions/{id}/"),
-                key,
-                &["name", "country"],
+            return fail(unknown_key(&format!("institutions/{id}/"), key, &KEYS));
+        }
+        if entry
+            .get("erasmus_code")
+            .is_some_and(|c| c.as_str().is_none_or(|c| c.trim().is_empty()))
+        {
+            return fail(format!(
+                "institutions/{id}/erasmus_code: must be the institution's Erasmus code, such as \"D BERLIN02\""
             ));
         }
         let owned = entry.clone().into_owned();
@@ -359,6 +370,13 @@ fn merge_settings(
                 set_severity(slot, &here, s)?
             }
             (Value::Number(_), Value::Number(n)) if n.is_finite() => *slot = Value::Number(*n),
+            // A list of codes is replaced as a whole.
+            (Value::Array(_), Value::Array(items)) => {
+                if items.iter().any(|v| v.as_str().is_none()) {
+                    return fail(format!("{here}: must be a list of codes (text)"));
+                }
+                *slot = value.clone().into_owned();
+            }
             (Value::Object(_), Value::Object(_)) => {
                 merge_settings(slot, value, &format!("{here}/"))?
             }

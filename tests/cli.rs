@@ -32,7 +32,7 @@ fn examples_folder_checks_clean_with_exit_0() {
     let stdout = text(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
     assert!(
-        stdout.contains("7 documents checked: 0 errors, 0 warnings"),
+        stdout.contains("9 documents checked: 0 errors, 0 warnings"),
         "{stdout}"
     );
 }

@@ -6,8 +6,19 @@ mod support;
 use support::examples;
 
 #[test]
-fn there_are_seven_examples() {
-    assert_eq!(examples().len(), 7);
+fn there_are_nine_examples_of_the_four_kinds() {
+    let kinds: Vec<String> = examples()
+        .iter()
+        .map(|(name, text)| {
+            let value: serde_json::Value =
+                serde_json::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+            value["kind"].as_str().unwrap_or_default().to_string()
+        })
+        .collect();
+    assert_eq!(kinds.len(), 9);
+    for kind in ["course", "programme", "bip", "micro-credential"] {
+        assert!(kinds.iter().any(|k| k == kind), "no {kind} example");
+    }
 }
 
 #[test]

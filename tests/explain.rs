@@ -65,7 +65,11 @@ fn explanations_list_each_rules_settings_with_defaults() {
             ("course/min", "3"),
             ("course/max", "8"),
             ("programme/min", "5"),
-            ("programme/max", "15")
+            ("programme/max", "15"),
+            ("bip/min", "3"),
+            ("bip/max", "8"),
+            ("micro-credential/min", "3"),
+            ("micro-credential/max", "8")
         ]
         .map(|(k, v)| (k.to_string(), v.to_string()))
     );

@@ -56,6 +56,14 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("es", "type.undefined"),
     ("pl", "type.symbol"),
     ("sv", "type.text"),
+    // "BIP", the Erasmus+ acronym every language uses for a blended intensive programme.
+    ("de", "kind.bip"),
+    ("pl", "kind.bip"),
+    ("it", "kind.bip"),
+    ("sv", "kind.bip"),
+    ("nb", "kind.bip"),
+    ("nn", "kind.bip"),
+    ("es", "kind.bip"),
 ];
 
 #[test]

@@ -166,6 +166,46 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_change_to_a_bip_or_a_micro_credential_gets_reports_and_located_findings(
+        bip in any::<bool>(),
+        edits in prop::collection::vec((prop_oneof![
+            Just("institutions"), Just("physical"), Just("virtual"), Just("participants"),
+            Just("learning_agreement"), Just("transcript_issuer"), Just("added_value"),
+            Just("awarding_bodies"), Just("certificate"), Just("quality_assurance"),
+            Just("stackability"), Just("participation"), Just("supervision"), Just("ects"),
+        ], prop_oneof![Just(None), Just(Some("days")), Just(Some("hours")), Just(Some("country")), Just(Some("0"))], json_value()), 1..6)
+    ) {
+        let (name, other) = if bip {
+            ("bip-enhance-energy.json", "microcredential-battery.json")
+        } else {
+            ("microcredential-battery.json", "bip-enhance-energy.json")
+        };
+        let mut doc = example(name);
+        for (field, inner, value) in edits {
+            match (inner, doc.get_mut(field)) {
+                (Some(key), Some(Value::Object(m))) => { m.insert(key.to_string(), value); }
+                (Some("0"), Some(Value::Array(items))) if !items.is_empty() => items[0] = value,
+                _ => { doc[field] = value; }
+            }
+        }
+        let text = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        let report = CHECKER.check_str(&text).unwrap_or_else(|e| panic!("{e}"));
+        consistent(&report)?;
+        let paths: Vec<&str> = report.diagnostics.iter().map(|d| d.path.as_str()).collect();
+        // Every finding can be shown at a place in the text.
+        prop_assert!(enhance_qa::json::locate_all(&text, &paths).iter().all(Option::is_some));
+        let parsed = enhance_qa::json::parse(&text).unwrap_or(enhance_qa::json::Value::Null);
+        let other = example(other);
+        let other = enhance_qa::json::Value::from_serde(&other);
+        let reports = enhance_qa::catalogue::check_all(&CHECKER, &[("a", &parsed), ("b", &other), ("c", &parsed)]);
+        prop_assert_eq!(reports.len(), 3);
+    }
+}
+
 #[test]
 fn deep_nesting_and_huge_strings_are_handled() {
     let checker = Checker::default();

@@ -1,17 +1,24 @@
-// The page: two forms (course description, programme proposal), each
-// checked live by enhance-qa/form, with its summary panel, pictures, and
-// drafts that survive a reload.
+// The page: four forms (course description, programme proposal, BIP
+// proposal, micro-credential offer), each checked live by enhance-qa/form,
+// with its summary panel, pictures, and drafts that survive a reload.
 import init, { Checker } from "/pkg/enhance_qa.js";
 import { attach } from "/pkg/form.js";
 import { available, loadLocale } from "/pkg/locales.js";
 import { buildForm, h } from "./build.js";
 import { wireGroups, syncRefs } from "./groups.js";
-import { COURSE, PROGRAMME, EXAMPLES } from "./schema.js";
+import { COURSE, PROGRAMME, BIP, MICRO_CREDENTIAL, EXAMPLES } from "./schema.js";
 import { SummaryPanel, renderRules } from "./summary.js";
 import { fillForm, clearForm, mergeKept, keptCount, ordered, fileText, isEmpty, saved, autosaver, download, fileName } from "./drafts.js";
 import { settingsOf, workloadChart, semesterChart, coverageMatrix, prerequisiteCycles, cycleChart } from "./charts.js";
+import { timelineChart, partnerMap } from "./bip.js";
+import { annexChecklist } from "./microcredential.js";
 
-const KINDS = { course: { sections: COURSE, noun: "course description" }, programme: { sections: PROGRAMME, noun: "programme proposal" } };
+const KINDS = {
+  course: { sections: COURSE, noun: "course description" },
+  programme: { sections: PROGRAMME, noun: "programme proposal" },
+  bip: { sections: BIP, noun: "BIP proposal" },
+  "micro-credential": { sections: MICRO_CREDENTIAL, noun: "micro-credential offer" },
+};
 const TAB_KEY = "enhance-qa:tab";
 const LOCALE_KEY = "enhance-qa:locale";
 let explained = {}; // rule id → its explanation (explain.json)
@@ -24,7 +31,28 @@ function redraw(host, key, draw) {
   host.replaceChildren(...[draw()].flat());
 }
 
-function pictures(kind, host, infos) {
+/** The pictures of a kind's panel; returns what redraws them from a document and its report. */
+function pictures(kind, host, infos, institutions) {
+  if (kind === "bip") {
+    const days = settingsOf(infos, "bip.physical-days");
+    const partnership = settingsOf(infos, "bip.partners");
+    const timeline = h("div", { className: "picture" });
+    const partners = h("div", { className: "picture" });
+    host.append(h("h3", { text: "Timeline" }), timeline, h("h3", { text: "Partners by country" }), partners);
+    return (doc) => {
+      redraw(timeline, JSON.stringify([doc.physical, doc.virtual?.timing, doc.virtual?.hours, doc.virtual === undefined]), () => timelineChart(doc, days));
+      redraw(partners, JSON.stringify([doc.institutions, doc.physical?.host]), () => partnerMap(doc, partnership, institutions));
+    };
+  }
+  if (kind === "micro-credential") {
+    const checklist = h("div", { className: "picture" });
+    host.append(h("h3", { text: "Annex I elements" }), checklist);
+    return (doc, report) => {
+      const about = ["title", "ects", "eqf_level", "learning_outcomes", "assessment", "awarding_bodies", "participation", "quality_assurance", "certificate", "prerequisites", "supervision", "grading", "stackability"];
+      const problems = report.diagnostics.filter((d) => d.severity !== "info").map((d) => d.path);
+      redraw(checklist, JSON.stringify([about.map((k) => doc[k]), problems]), () => annexChecklist(doc, report, institutions));
+    };
+  }
   if (kind === "course") {
     const perCredit = settingsOf(infos, "workload.hours-per-credit");
     const box = h("div", { className: "picture" });
@@ -102,7 +130,7 @@ function setup(kind) {
   wireGroups(form);
   form.addEventListener("submit", (e) => e.preventDefault()); // the page never submits anything
   form.addEventListener("keydown", decimalComma);
-  form.addEventListener("eqa-rows", (e) => syncRefs(form, e.detail.list.dataset.key === "learning_outcomes" ? e.detail.before : null));
+  form.addEventListener("eqa-rows", (e) => syncRefs(form, e.detail.before, e.detail.list.dataset.key));
   if (kind === "programme") form.addEventListener("change", (e) => e.target instanceof HTMLSelectElement && markComponentTypes(form, e.target));
 
   const tools = toolbar(kind, panel);
@@ -120,7 +148,7 @@ function setup(kind) {
 }
 
 /** Attaches the live checks to a prepared form, with its panel, pictures and file buttons. */
-function connect(kind, { panel, form, noun, tools, say }, infos, locale) {
+function connect(kind, { panel, form, noun, tools, say }, infos, locale, institutions) {
   const saver = autosaver(kind);
   const aside = panel.querySelector("aside");
   let checker = new Checker({ locale });
@@ -142,7 +170,7 @@ function connect(kind, { panel, form, noun, tools, say }, infos, locale) {
     },
     onUndo: () => attachment.undo(),
   });
-  const draw = pictures(kind, aside.querySelector(".pictures"), infos);
+  const draw = pictures(kind, aside.querySelector(".pictures"), infos, institutions);
   const codes = document.getElementById("component-codes");
   let current = null;
 
@@ -154,7 +182,7 @@ function connect(kind, { panel, form, noun, tools, say }, infos, locale) {
     onReport(report, { document: doc, unplaced }) {
       current = doc;
       summary.render(report, form, unplaced);
-      draw(doc);
+      draw(doc, report);
       if (kind === "programme") {
         const list = (Array.isArray(doc.components) ? doc.components : []).map((c) => c?.code).filter((c) => typeof c === "string" && c);
         if (codes.dataset.key !== list.join("\n")) {
@@ -365,12 +393,15 @@ async function explainRules() {
 try {
   const loading = init(); // the wasm compiles while the forms are built
   wireTabs();
-  const prepared = { course: setup("course"), programme: setup("programme") };
+  const prepared = Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, setup(kind)]));
   await loading;
   const locale = await loadLocale(chooseLocale()).catch(() => "en");
   const infos = renderHelp(locale);
-  connect("course", prepared.course, infos, locale);
-  connect("programme", prepared.programme, infos, locale);
+  // The profile's institutions and their countries, for the BIP's and the micro-credential's pictures.
+  const probe = new Checker();
+  const institutions = probe.institutions();
+  probe.free();
+  for (const kind of Object.keys(KINDS)) connect(kind, prepared[kind], infos, locale, institutions);
   wireLocale(locale);
   explainRules();
   document.getElementById("loading").remove();

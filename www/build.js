@@ -38,6 +38,8 @@ function scalar(field, pattern, labelText) {
   let control;
   if (field.type === "textarea") control = h("textarea", { ...attrs, rows: field.rows ?? 3 });
   else if (field.type === "select") control = h("select", attrs, ...optionsOf(field));
+  // Yes, no, or not said: a checkbox could not tell "no" from "not yet answered".
+  else if (field.type === "boolean") control = h("select", { ...attrs, dataset: { name: pattern, type: "boolean" } }, ...optionsOf({ empty: "Not set", options: [["true", "Yes"], ["false", "No"]] }));
   else control = h("input", { ...attrs, type: field.type, list: field.list });
   const label = h("label", { for: id, className: "label" });
   if (labelText) label.dataset.text = labelText;
@@ -61,12 +63,17 @@ function checks(field, pattern) {
     h("div", { className: "options" }, ...boxes));
 }
 
-/** Ticks for the outcome numbers; groups.js keeps them in step with the outcomes list. */
+/**
+ * Ticks for the numbers of a list's rows (the learning outcomes, or the
+ * assessments for `source: "assessment"`); groups.js keeps them in step with it.
+ */
 function refs(field, pattern) {
-  return h("fieldset", { className: "checks refs", dataset: { refs: `${pattern}[]` } },
+  const source = field.source ?? "learning_outcomes";
+  const empty = source === "learning_outcomes" ? "Add learning outcomes first; then tick the ones that apply." : "Add assessments first; then tick the ones that apply.";
+  return h("fieldset", { className: "checks refs", dataset: { refs: `${pattern}[]`, source } },
     h("legend", { text: field.label }),
     h("div", { className: "options" }),
-    h("p", { className: "hint refs-empty", text: "Add learning outcomes first; then tick the ones that apply." }));
+    h("p", { className: "hint refs-empty", text: empty }));
 }
 
 /** A repeating group: its rows, and a button that adds one. */

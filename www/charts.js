@@ -4,10 +4,10 @@
 import { ACTIVITY_TYPES } from "./schema.js";
 
 const NS = "http://www.w3.org/2000/svg";
-const fmt = (n) => String(Math.round(n * 10) / 10);
-const num = (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+export const fmt = (n) => String(Math.round(n * 10) / 10);
+export const num = (v) => (typeof v === "number" && Number.isFinite(v) ? v : null);
 
-function s(tag, attrs = {}, ...children) {
+export function s(tag, attrs = {}, ...children) {
   const node = document.createElementNS(NS, tag);
   for (const [key, value] of Object.entries(attrs)) {
     if (value === undefined || value === null) continue;
@@ -19,7 +19,7 @@ function s(tag, attrs = {}, ...children) {
 }
 
 /** An SVG picture whose accessible name is `name`. */
-function picture(width, height, name, className) {
+export function picture(width, height, name, className) {
   return s("svg", { viewBox: `0 0 ${width} ${height}`, width, height, role: "img", "aria-label": name, class: `chart ${className}`, preserveAspectRatio: "xMinYMin meet" },
     s("title", { text: name }));
 }

@@ -3,7 +3,7 @@
 // order, and autosave every form to localStorage.
 import { readForm, pathOf } from "/pkg/form.js";
 import { blankRows } from "./build.js";
-import { renumber, syncRefs, setRefs, outcomeRows } from "./groups.js";
+import { renumber, syncRefs, setRefs, listRows } from "./groups.js";
 import { ORDER } from "./schema.js";
 
 const STORE = "enhance-qa:draft:";
@@ -121,11 +121,12 @@ export function fillForm(form, doc, kind) {
       for (let i = 0; i < (Array.isArray(items) ? items.length : 0); i++) rows.append(list.makeRow());
     }
   }
-  const known = outcomeRows(form).length;
   for (const box of form.querySelectorAll("fieldset.refs")) {
-    // Reference boxes live in rows (an assessment, a component): read the row's own list.
+    const known = listRows(form, box.dataset.source ?? "learning_outcomes").length;
+    // A box in a row (an assessment, a component) reads the row's own list; others their own path.
     const key = box.dataset.refs.match(/\.([^.[\]]+)\[\]$/)[1];
-    const values = get(doc, [...segmentsOf(pathOf(box.closest(".row").name)), key]);
+    const row = box.closest(".row");
+    const values = get(doc, row ? [...segmentsOf(pathOf(row.name)), key] : segmentsOf(pathOf(box.dataset.refs.slice(0, -2))));
     const ticked = (Array.isArray(values) ? values : []).filter((n) => Number.isInteger(n) && n > 0 && n < 1000);
     setRefs(box, Math.max(known, ...ticked, 0), known, ticked);
   }
@@ -136,6 +137,9 @@ export function fillForm(form, doc, kind) {
     const value = get(doc, segmentsOf(pathOf(many ? el.name.slice(0, -2) : el.name)));
     if (el.type === "checkbox") {
       el.checked = many ? Array.isArray(value) && value.some((v) => String(v) === el.value) : value === true;
+    } else if (el instanceof HTMLSelectElement && el.dataset.type === "boolean") {
+      // Only true and false: any other value stays in the file, kept (see mergeKept) and reported.
+      el.value = typeof value === "boolean" ? String(value) : "";
     } else if (el instanceof HTMLSelectElement) {
       const text = typeof value === "string" || typeof value === "number" ? String(value) : "";
       if (text && ![...el.options].some((o) => o.value === text)) addChoice(el, text);

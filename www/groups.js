@@ -101,32 +101,37 @@ export function wireGroups(form) {
   });
 }
 
-/** The outcome rows of the form (their order is the outcomes' numbering). */
-export function outcomeRows(form) {
-  const list = form.querySelector("fieldset.list-learning_outcomes");
+/** The rows of a top-level list of the form (their order is the numbering), by its key. */
+export function listRows(form, key) {
+  const list = [...form.querySelectorAll(`fieldset.list-${key}`)].find((l) => !l.parentElement.closest(".row"));
   return list ? rowsOf(list.querySelector(":scope > .rows")) : [];
 }
 
 /**
- * Keeps every outcome-reference box set (assessment outcomes, a component's
- * contributes_to) at one box per outcome. `before` (the outcome rows before
- * a move or removal) lets ticks follow their outcome to its new number.
+ * Keeps every reference box set (assessment outcomes, a component's
+ * contributes_to, a BIP's virtual outcomes and assessments) at one box per
+ * row of the list it refers to. `before` (the rows of the list `changed`
+ * before a move or removal) lets ticks follow their row to its new number.
  * Ticks for numbers beyond the list are kept, so no reference is lost.
  */
-export function syncRefs(form, before = null) {
-  const rows = outcomeRows(form);
+export function syncRefs(form, before = null, changed = "learning_outcomes") {
+  const rowsBySource = new Map();
   for (const box of form.querySelectorAll("fieldset.refs")) {
+    const source = box.dataset.source ?? "learning_outcomes";
+    if (!rowsBySource.has(source)) rowsBySource.set(source, listRows(form, source));
+    const rows = rowsBySource.get(source);
+    const moved = source === changed ? before : null;
     const options = box.querySelector(".options");
     let ticked = [...options.querySelectorAll("input:checked")].map((i) => Number(i.value));
-    if (before) {
+    if (moved) {
       ticked = ticked
-        .map((n) => (before[n - 1] ? rows.indexOf(before[n - 1]) + 1 || null : n))
+        .map((n) => (moved[n - 1] ? rows.indexOf(moved[n - 1]) + 1 || null : n))
         .filter((n) => n !== null);
     }
     const count = Math.max(rows.length, ...ticked, 0);
     const have = [...options.querySelectorAll("input")].map((i) => Number(i.value));
     const same = have.length === count && have.every((n, i) => n === i + 1);
-    if (same && !before) continue;
+    if (same && !moved) continue;
     if (same) {
       for (const input of options.querySelectorAll("input")) input.checked = ticked.includes(Number(input.value));
       continue;
@@ -138,10 +143,11 @@ export function syncRefs(form, before = null) {
   }
 }
 
-/** Rebuilds one box set: 1…count, those beyond `known` marked as missing outcomes. */
+/** Rebuilds one box set: 1…count, those beyond `known` marked as missing rows. */
 export function setRefs(box, count, known, ticked) {
   const options = box.querySelector(".options");
   const pattern = box.dataset.refs;
+  const noun = (box.dataset.source ?? "learning_outcomes") === "learning_outcomes" ? "outcome" : "assessment";
   const boxes = [];
   for (let n = 1; n <= count; n++) {
     const input = document.createElement("input");
@@ -153,10 +159,10 @@ export function setRefs(box, count, known, ticked) {
     const label = document.createElement("label");
     label.className = n > known ? "chip missing" : "chip";
     const text = document.createElement("span");
-    text.textContent = n > known ? `${n} (no such outcome)` : String(n);
+    text.textContent = n > known ? `${n} (no such ${noun})` : String(n);
     const hidden = document.createElement("span");
     hidden.className = "visually-hidden";
-    hidden.textContent = "Outcome ";
+    hidden.textContent = noun === "outcome" ? "Outcome " : "Assessment ";
     label.append(input, hidden, text);
     boxes.push(label);
   }

@@ -1,5 +1,5 @@
-// What the two forms hold, field by field, as documents.md defines the two
-// kinds of document. build.js turns this into the form; drafts.js uses the
+// What the four forms hold, field by field, as documents.md and kinds.md
+// define the four kinds of document. build.js turns this into the form; drafts.js uses the
 // key orders to write files in the order of documents.md and the examples.
 
 // ISO 639-1; the alliance's languages come first in every language list.
@@ -64,6 +64,47 @@ const sdgs = {
   hint: "The UN goals this unit contributes to (optional).",
 };
 const institutionInput = (key, label, hint) => ({ key, label, type: "text", list: "institutions-list", hint, attrs: { autocomplete: "off" } });
+const coordinator = (label, hint) => ({
+  key: "coordinator", label, type: "object", hint,
+  fields: [
+    { key: "name", label: "Name", type: "text", attrs: { autocomplete: "name" } },
+    { key: "email", label: "Email", type: "email", attrs: { autocomplete: "email", spellcheck: "false" } },
+  ],
+});
+const credits = (hint) => ({ key: "ects", label: "Credits (ECTS)", type: "number", attrs: { min: 0, step: 0.5 }, hint });
+const prerequisites = (hint) => ({
+  key: "prerequisites", label: "Prerequisites", type: "object", hint,
+  fields: [
+    {
+      key: "courses", label: "Required courses", type: "list", noun: "course", rows: 0,
+      item: { key: null, label: "Course code", type: "text", attrs: { autocomplete: "off", spellcheck: "false" } },
+    },
+    { key: "text", label: "What learners should know", type: "textarea", rows: 2 },
+  ],
+});
+const activities = (hint) => ({
+  key: "activities", label: "Learning activities", type: "list", noun: "activity", rows: 1, hint,
+  item: {
+    type: "row",
+    fields: [
+      { key: "type", label: "Type", type: "select", options: ACTIVITY_TYPES, empty: "Choose…" },
+      { key: "hours", label: "Hours", type: "number", attrs: { min: 0, step: 1 } },
+    ],
+  },
+});
+const assessment = (hint) => ({
+  key: "assessment", label: "Assessment methods", type: "list", noun: "assessment", rows: 1, hint,
+  item: {
+    type: "row",
+    fields: [
+      { key: "method", label: "Method", type: "select", options: METHODS, empty: "Choose…" },
+      { key: "weight", label: "Weight (%)", type: "number", attrs: { min: 0, max: 100, step: 1 } },
+      { key: "outcomes", label: "Outcomes it assesses", type: "refs" },
+    ],
+  },
+});
+const country = (hint) => ({ key: "country", label: "Country (ISO code)", type: "text", attrs: { maxlength: 2, autocomplete: "off", spellcheck: "false" }, hint });
+const date = (key, label) => ({ key, label, type: "text", hint: "YYYY-MM-DD, e.g. 2027-03-08.", attrs: { inputmode: "numeric", autocomplete: "off", spellcheck: "false", placeholder: "YYYY-MM-DD" } });
 
 export const COURSE = [
   {
@@ -246,6 +287,218 @@ export const PROGRAMME = [
   { heading: "Goals", fields: [sdgs] },
 ];
 
+export const TIMINGS = opts("before", "during", "after");
+export const ANNEX_PARTICIPATION = opts("online", "onsite", "hybrid");
+
+export const BIP = [
+  {
+    heading: "About the blended intensive programme",
+    fields: [
+      code("The BIP's code, e.g. ENH-BIP-WEN-2027."),
+      title,
+      credits("At least 3 ECTS for the physical and virtual parts together; halves are allowed."),
+      eqf,
+      isced,
+      language,
+      teaching,
+      coordinator("Academic coordinator", "The person who coordinates the BIP; the coordinating institution is the partner with the role coordinator."),
+    ],
+  },
+  {
+    heading: "Partners",
+    fields: [
+      {
+        key: "institutions", label: "Institutions", type: "list", noun: "institution", rows: 3,
+        hint: "At least three higher education institutions from three Erasmus+ Programme countries, one of them the coordinator. An institution outside the alliance also gives its country and Erasmus code.",
+        item: {
+          type: "row",
+          fields: [
+            institutionInput("id", "Institution"),
+            { key: "role", label: "Role", type: "select", options: opts("coordinator", "partner"), empty: "Choose…" },
+            country("Only for institutions outside the alliance, e.g. FR."),
+            { key: "erasmus_code", label: "Erasmus code", type: "text", attrs: { autocomplete: "off", spellcheck: "false" }, hint: "Only for institutions outside the alliance, e.g. F  PARIS001." },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    heading: "Content and outcomes",
+    fields: [
+      summary("What the programme is about and how its parts fit together, in some 80 to 400 words."),
+      outcomes("One statement per outcome, starting with a verb the learner can be seen doing; the virtual component and the assessments refer to them by number."),
+      prerequisites("What a learner needs before applying; both parts are optional."),
+    ],
+  },
+  {
+    heading: "Physical component",
+    fields: [
+      {
+        key: "physical", label: "Stay at the receiving institution", type: "object",
+        hint: "One period of 5 to 30 consecutive days on site, travel days excluded. The dates may come later; give both or neither.",
+        fields: [
+          institutionInput("host", "Receiving institution", "One of the partners, usually the coordinator."),
+          { key: "days", label: "Days on site", type: "number", attrs: { min: 1, step: 1 }, hint: "From the first to the last day on site, both included." },
+          date("start_date", "First day on site"),
+          date("end_date", "Last day on site"),
+        ],
+      },
+    ],
+  },
+  {
+    heading: "Virtual component",
+    fields: [
+      {
+        key: "virtual", label: "Online work together", type: "object",
+        hint: "Compulsory: the learners work together online, at the same time, on assignments that count towards the outcomes.",
+        fields: [
+          { key: "description", label: "What the learners do online", type: "textarea", rows: 3 },
+          { key: "timing", label: "When", type: "checks", options: TIMINGS, hint: "Before, during or after the stay." },
+          { key: "hours", label: "Hours per learner", type: "number", attrs: { min: 0, step: 1 }, hint: "Counted in the workload with the activities below." },
+          { key: "teamwork", label: "The learners work together online", type: "boolean" },
+          { key: "outcomes", label: "Outcomes it works towards", type: "refs" },
+          { key: "assessments", label: "Assessments that grade it", type: "refs", source: "assessment" },
+        ],
+      },
+    ],
+  },
+  {
+    heading: "Workload",
+    fields: [activities("The activities of the stay and the learner's own work; the online hours are given with the virtual component and count too.")],
+  },
+  {
+    heading: "Assessment",
+    fields: [assessment("The weights add up to 100 %; tick the outcomes each method assesses.")],
+  },
+  {
+    heading: "Participants and recognition",
+    fields: [
+      {
+        key: "participants", label: "Participants", type: "object",
+        hint: "Learners only, not teaching staff. Mobile learners come from a partner other than the host, in a Programme country: at least 10 for Erasmus+ funding.",
+        fields: [
+          { key: "expected", label: "Learners expected", type: "number", attrs: { min: 0, step: 1 } },
+          { key: "mobile", label: "Of these, mobile", type: "number", attrs: { min: 0, step: 1 } },
+        ],
+      },
+      { key: "recognition", label: "Recognition", type: "textarea", rows: 3, hint: "How the sending institutions recognise the credits." },
+      institutionInput("transcript_issuer", "Transcript of Records issued by", "One of the partners, usually the host."),
+      { key: "learning_agreement", label: "Credits recorded in each student's Learning Agreement", type: "boolean" },
+    ],
+  },
+  {
+    heading: "Added value and goals",
+    fields: [
+      { key: "added_value", label: "Added value", type: "textarea", rows: 3, hint: "What the BIP adds to the partners' existing courses." },
+      { key: "challenge", label: "Challenge", type: "textarea", rows: 2, hint: "The societal challenge it works on, and who poses it (optional)." },
+      sdgs,
+    ],
+  },
+];
+
+export const MICRO_CREDENTIAL = [
+  {
+    heading: "About the micro-credential",
+    fields: [
+      code("The offer's code, e.g. ENH-MC-LCA."),
+      { ...title, hint: "Annex I element 2. 3 to 200 characters, in sentence or title case." },
+      credits("Annex I element 7: the notional workload in ECTS; halves are allowed."),
+      { ...eqf, hint: "Annex I element 8; the cycle follows: 5 short cycle, 6 first, 7 second, 8 third." },
+      isced,
+      language,
+      teaching,
+      coordinator("Contact person"),
+    ],
+  },
+  {
+    heading: "Awarding bodies",
+    fields: [
+      {
+        key: "awarding_bodies", label: "Awarding bodies", type: "list", noun: "awarding body", rows: 1,
+        hint: "Annex I elements 3 and 4: who awards the micro-credential, and where. A body outside the alliance gives its country.",
+        item: {
+          type: "row",
+          fields: [
+            institutionInput("id", "Institution"),
+            country("Only for bodies outside the alliance, e.g. DK."),
+            { key: "region", label: "Region (optional)", type: "text" },
+          ],
+        },
+      },
+    ],
+  },
+  {
+    heading: "Content and outcomes",
+    fields: [
+      summary("What the offer is about, in some 80 to 400 words."),
+      outcomes("Annex I element 6. One statement per outcome, starting with a verb the learner can be seen doing."),
+      prerequisites("An optional element of Annex I: what a learner needs to enrol."),
+    ],
+  },
+  {
+    heading: "Workload",
+    fields: [activities("Every planned hour of the learner's work; the hours add up to the workload the credits stand for.")],
+  },
+  {
+    heading: "Assessment and participation",
+    fields: [
+      assessment("Annex I element 9: the type of assessment. The weights add up to 100 %."),
+      { key: "participation", label: "Form of participation", type: "select", options: ANNEX_PARTICIPATION, empty: "Choose…", hint: "Annex I element 10." },
+      {
+        key: "supervision", label: "Supervision of the assessment", type: "select", empty: "Not stated",
+        options: [["unsupervised", "Unsupervised, no identity check"], ["supervised", "Supervised, no identity check"], ["supervised-online-with-id", "Supervised online, identity checked"], ["supervised-onsite-with-id", "Supervised on site, identity checked"]],
+        hint: "An optional element of Annex I.",
+      },
+      { key: "grading", label: "Grade", type: "select", options: [["graded", "Graded"], ["pass-fail", "Pass or fail"]], empty: "Not stated", hint: "An optional element of Annex I." },
+    ],
+  },
+  {
+    heading: "Quality assurance",
+    fields: [
+      {
+        key: "quality_assurance", label: "Quality assurance", type: "object",
+        hint: "Annex I element 11. Internal and external quality assurance underpin a micro-credential.",
+        fields: [
+          { key: "type", label: "Type", type: "select", options: [["internal", "Internal"], ["external", "External"], ["internal-and-external", "Internal and external"]], empty: "Choose…" },
+          { key: "agency", label: "External body", type: "text", hint: "The agency that reviews the awarding institution." },
+          { key: "description", label: "How it is designed, approved and reviewed", type: "textarea", rows: 3 },
+        ],
+      },
+    ],
+  },
+  {
+    heading: "The issued credential",
+    fields: [
+      {
+        key: "certificate", label: "What each credential carries", type: "object",
+        hint: "Annex I elements 1 and 5 describe each learner's credential; the offer says how they are given.",
+        fields: [
+          { key: "format", label: "Form", type: "select", options: [["european-digital-credential", "European Digital Credential"], ["open-badge", "Open Badge"], ["pdf", "PDF"], ["paper", "Paper"]], empty: "Not stated" },
+          { key: "learner_identification", label: "How it identifies the learner", type: "checks", options: opts("full-name", "date-of-birth", "student-number", "email", ["national-id", "National ID"]) },
+          { key: "issued_within_days", label: "Issued within (days after the last assessment)", type: "number", attrs: { min: 0, step: 1 } },
+        ],
+      },
+    ],
+  },
+  {
+    heading: "Stacking and further information",
+    fields: [
+      {
+        key: "stackability", label: "Integration and stackability", type: "object", hint: "An optional element of Annex I.",
+        fields: [
+          { key: "type", label: "Type", type: "select", options: [["stand-alone", "Stand-alone"], ["stackable", "Stackable"]], empty: "Choose…" },
+          {
+            key: "towards", label: "Stacks towards", type: "list", noun: "code", rows: 0, hint: "Codes of the courses, programmes or micro-credentials it counts towards.",
+            item: { key: null, label: "Code", type: "text", attrs: { autocomplete: "off", spellcheck: "false" } },
+          },
+        ],
+      },
+      { key: "further_information", label: "Further information", type: "text", hint: "Text or a web address (optional).", attrs: { spellcheck: "false" } },
+      sdgs,
+    ],
+  },
+];
+
 // Key order of the files we write: documents.md's and the examples'.
 // "*" is an entry of a list; unknown keys follow the known ones.
 export const ORDER = {
@@ -263,6 +516,28 @@ export const ORDER = {
     "components/*": ["code", "title", "type", "ects", "semester", "institution", "mobility", "contributes_to", "prerequisites", "options"],
     "components/*/options/*": ["code", "title", "ects", "institution"],
   },
+  bip: {
+    "": ["kind", "code", "title", "language", "teaching_languages", "isced_f", "eqf_level", "ects", "coordinator", "institutions", "physical", "virtual", "summary", "learning_outcomes", "prerequisites", "activities", "assessment", "participants", "recognition", "transcript_issuer", "learning_agreement", "added_value", "challenge", "sdgs"],
+    coordinator: ["name", "email"],
+    "institutions/*": ["id", "role", "country", "erasmus_code"],
+    physical: ["host", "days", "start_date", "end_date"],
+    virtual: ["description", "timing", "hours", "outcomes", "assessments", "teamwork"],
+    prerequisites: ["courses", "text"],
+    "activities/*": ["type", "hours"],
+    "assessment/*": ["method", "weight", "outcomes"],
+    participants: ["expected", "mobile"],
+  },
+  "micro-credential": {
+    "": ["kind", "code", "title", "language", "teaching_languages", "isced_f", "eqf_level", "ects", "awarding_bodies", "coordinator", "participation", "summary", "learning_outcomes", "activities", "assessment", "quality_assurance", "certificate", "prerequisites", "supervision", "grading", "stackability", "further_information", "sdgs"],
+    "awarding_bodies/*": ["id", "country", "region"],
+    coordinator: ["name", "email"],
+    "activities/*": ["type", "hours"],
+    "assessment/*": ["method", "weight", "outcomes"],
+    quality_assurance: ["type", "agency", "description"],
+    certificate: ["format", "learner_identification", "issued_within_days"],
+    prerequisites: ["courses", "text"],
+    stackability: ["type", "towards"],
+  },
 };
 
 export const EXAMPLES = {
@@ -276,6 +551,12 @@ export const EXAMPLES = {
   programme: [
     ["programme-joint-master.json", "Joint Master in Electrified Transport and Energy Systems"],
     ["programme-bachelor.json", "Bachelor of Science in Civil Engineering for Climate Adaptation"],
+  ],
+  bip: [
+    ["bip-enhance-energy.json", "Water and Energy in Mediterranean Cities (UPV with NTNU, WUT and TU Berlin)"],
+  ],
+  "micro-credential": [
+    ["microcredential-battery.json", "Life-Cycle Assessment for Engineering Decisions (NTNU and Chalmers)"],
   ],
 };
 

@@ -10,7 +10,7 @@ const plural = (n, [one, many]) => `${n} ${n === 1 ? one : many}`;
 export function groupsFor(infos, kind) {
   const groups = new Map();
   for (const rule of infos) {
-    if (rule.group === "catalogue" || !(rule.applies === "both" || rule.applies === kind)) continue;
+    if (rule.group === "catalogue" || !rule.applies.includes(kind)) continue;
     if (!groups.has(rule.group)) groups.set(rule.group, []);
     groups.get(rule.group).push(rule);
   }
@@ -170,7 +170,8 @@ export function renderRules(host, infos, labels, explained = {}) {
     if (!byGroup.has(rule.group)) byGroup.set(rule.group, []);
     byGroup.get(rule.group).push(rule);
   }
-  const applies = { both: "both", course: "courses", programme: "programmes" };
+  const plural = { course: "courses", programme: "programmes", bip: "BIPs", "micro-credential": "micro-credentials" };
+  const readers = (kinds) => (kinds.length === Object.keys(plural).length ? "all" : kinds.map((k) => plural[k] ?? k).join(", "));
   for (const [group, rules] of byGroup) {
     const table = h("table", { className: "rules" },
       h("thead", {}, h("tr", {}, ...["Rule", "What it checks", "Source", "Severity", "For"].map((t) => h("th", { scope: "col", text: t })))),
@@ -179,7 +180,7 @@ export function renderRules(host, infos, labels, explained = {}) {
         h("td", {}, r.summary, explanation(explained[r.id])),
         h("td", { text: r.source }),
         h("td", { text: r.severity ?? "off" }),
-        h("td", { text: applies[r.applies] ?? r.applies })))));
+        h("td", { text: readers(r.applies) })))));
     host.append(h("details", { className: "rule-group" },
       h("summary", { text: `${labels.groups[group] ?? group} (${rules.length})` }),
       h("div", { className: "table-scroll" }, table)));

@@ -204,9 +204,11 @@ test("the TypeScript declarations are real types, not any", () => {
     const severity: Severity = report.diagnostics[0].severity;
     const start: number | undefined = report.diagnostics[0].span?.start;
     const score: number = report.score;
+    const kind: "course" | "programme" | "bip" | "micro-credential" | null = report.kind;
+    const reads: string[] = new Checker().rules()[0].applies;
     // @ts-expect-error a score is not a string: this line compiles only if the types are real
     const wrong: string = report.score;
-    export { severity, start, score, wrong, plain };
+    export { severity, start, score, kind, reads, wrong, plain };
   `);
   writeFileSync(join(project, "form.ts"), `
     import init from "enhance-qa";
@@ -219,7 +221,8 @@ test("the TypeScript declarations are real types, not any", () => {
       onReport: (report, { unplaced }) => console.log(report.score, unplaced.length),
     });
     const path: string | null = pathOf("learning_outcomes[2]");
-    // @ts-expect-error kind is "course" or "programme"
+    attach(document.createElement("form"), { kind: "micro-credential" }).detach();
+    // @ts-expect-error kind is one of the four kinds of document
     attach(document.createElement("form"), { kind: "recipe" });
     attachment.detach();
     export { path, code };

@@ -391,6 +391,7 @@ test("every example loads into its form and checks clean", async (t) => {
     ["course", "course-en-chalmers.json"], ["course", "course-en-polimi.json"], ["course", "course-en-upv.json"],
     ["course", "course-de-rwth.json"], ["course", "course-sv-chalmers.json"],
     ["programme", "programme-joint-master.json"], ["programme", "programme-bachelor.json"],
+    ["bip", "bip-enhance-energy.json"], ["micro-credential", "microcredential-battery.json"],
   ]) {
     await loadExample(page, kind, file);
     assert.equal(await page.textContent(`${panel(kind)} .score-value`), "100", file);
@@ -401,10 +402,113 @@ test("every example loads into its form and checks clean", async (t) => {
   await done();
 });
 
+test("a BIP: the example is clean and every field round-trips; a broken field is flagged there, and the timeline and the partner map follow", async (t) => {
+  const { page, done } = await open(t);
+  const p = panel("bip");
+  const { min, max } = await page.evaluate(async () => (await import("/pkg/enhance_qa.js")).rules().find((r) => r.id === "bip.physical-days").settings);
+  await loadExample(page, "bip", "bip-enhance-energy.json");
+  assert.equal(await page.textContent(`${p} .score-value`), "100");
+  // The form holds every field of the format: what it exports is the example.
+  assert.deepEqual(JSON.parse((await exported(page, "bip")).text), JSON.parse(example("bip-enhance-energy.json")));
+  const timeline = `${p} svg.timeline`;
+  const map = `${p} svg.partners`;
+  const label = (s) => page.$eval(s, (svg) => svg.getAttribute("aria-label"));
+  assert.equal(await label(timeline), "Timeline of the BIP: online work before the stay; 10 days on site at UPV, 2027-03-08 to 2027-03-17; online work after the stay. 30 hours online in all.");
+  assert.deepEqual(await page.$$eval(`${timeline} [data-part]`, (r) => r.map((e) => e.dataset.part)), ["before", "stay", "after"]);
+  assert.match(await label(map), /Spain: UPV \(coordinator, host\); Norway: NTNU; Poland: WUT; Germany: TUB\. 4 institutions from 4 Programme countries count towards the partnership; a BIP needs at least 3 from 3\./);
+  assert.deepEqual(await page.$$eval(`${map} rect.tile`, (r) => r.map((e) => [e.dataset.country, e.dataset.state])), [["ES", "counted"], ["NO", "counted"], ["PL", "counted"], ["DE", "counted"]]);
+
+  // A stay too short: flagged at its field, and the timeline says so.
+  const days = `${p} [name="physical.days"]`;
+  await page.fill(days, "3");
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute("aria-invalid") === "true", days);
+  const shown = await messagesOf(page, days);
+  assert.ok(shown.some((m) => m.rule === "bip.physical-days" && m.severity === "error" && m.text.includes(`${min} to ${max} days`)), JSON.stringify(shown));
+  await page.waitForFunction((s) => document.querySelector(s)?.getAttribute("aria-label").includes("3 days on site"), timeline);
+  assert.match(await label(timeline), new RegExp(`3 days lies outside the ${min}–${max} days`));
+  assert.equal(await page.$eval(`${timeline} [data-part="stay"]`, (r) => r.getAttribute("class")), "stay off");
+  // The dates no longer span the days: reported at the last date.
+  assert.ok((await messagesOf(page, `${p} [name="physical.end_date"]`)).some((m) => m.rule === "bip.physical-dates"));
+  await page.fill(days, "10");
+  await page.waitForFunction((s) => !document.querySelector(`${s} li.eqa-message[data-rule^="bip.physical"]`), p);
+
+  // No online part after the stay: the timeline drops it; no teamwork: flagged at the choice.
+  await page.click(`${p} [name="virtual.timing[]"][value="after"]`);
+  await page.waitForFunction((s) => document.querySelectorAll(`${s} [data-part]`).length === 2, timeline);
+  await page.selectOption(`${p} [name="virtual.teamwork"]`, "false");
+  await page.waitForSelector(`${p} li.eqa-message[data-rule="bip.virtual-teamwork"]`);
+  assert.ok((await messagesOf(page, `${p} [name="virtual.teamwork"]`)).some((m) => m.rule === "bip.virtual-teamwork"));
+
+  // A partner from outside the Programme countries takes part but does not count.
+  await page.fill(`${p} [name="institutions[2].id"]`, "ETHZ");
+  await page.fill(`${p} [name="institutions[2].country"]`, "CH");
+  await page.fill(`${p} [name="institutions[2].erasmus_code"]`, "CH ZURICH01");
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute("aria-label").includes("Not counted: ETHZ (not a Programme country)"), map);
+  assert.equal(await page.$eval(`${map} rect.tile[data-country="CH"]`, (r) => r.dataset.state), "outside");
+  assert.equal(await page.$(`${p} .findings li[data-rule="bip.partners"]`), null, "three partners from three Programme countries still count");
+  // Without TU Berlin only two count: the partnership is flagged at the list, and the map says so.
+  await page.click(`${p} button[aria-label="Remove institution 4"]`);
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute("aria-label").includes("2 institutions from 2 Programme countries"), map);
+  const partners = await messagesOf(page, `${p} fieldset[name="institutions"]`);
+  assert.ok(partners.some((m) => m.rule === "bip.partners" && m.text.includes("Not counted: “ETHZ” (“CH” is not a Programme country).")), JSON.stringify(partners));
+
+  // Ticks of the assessments the online work is graded by follow their assessment when one is removed.
+  const graded = () => page.$$eval(`${p} [name="virtual.assessments[]"]:checked`, (b) => b.map((x) => Number(x.value)));
+  assert.deepEqual(await graded(), [1, 3]);
+  await page.click(`${p} button[aria-label="Remove assessment 2"]`);
+  assert.deepEqual(await graded(), [1, 2]);
+  await done();
+});
+
+test("a micro-credential: the example is clean; the Annex I checklist fills and empties with the form", async (t) => {
+  const { page, done } = await open(t);
+  const p = panel("micro-credential");
+  const checklist = `${p} svg.annex`;
+  const label = () => page.$eval(checklist, (svg) => svg.getAttribute("aria-label"));
+  // A fresh form: most elements missing.
+  await page.click("#tab-micro-credential");
+  assert.match(await label(), /^Annex I checklist: 0 of 11 mandatory elements stated\. Missing: 1 identification of the learner, 2 title/);
+  await loadExample(page, "micro-credential", "microcredential-battery.json");
+  assert.equal(await page.textContent(`${p} .score-value`), "100");
+  assert.deepEqual(JSON.parse((await exported(page, "micro-credential")).text), JSON.parse(example("microcredential-battery.json")));
+  assert.equal(await label(), "Annex I checklist: 11 of 11 mandatory elements stated. Optional elements: 4 of 4 stated.");
+  assert.deepEqual(await page.$$eval(`${checklist} rect[data-element]`, (r) => r.map((e) => e.dataset.state)), Array(11).fill("stated"));
+
+  // No form of participation: element 10 is missing, at its field and in the checklist.
+  const participation = `${p} [name="participation"]`;
+  await page.selectOption(participation, "");
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute("aria-invalid") === "true", participation);
+  const shown = await messagesOf(page, participation);
+  assert.ok(shown.some((m) => m.rule === "microcredential.element-missing" && m.text.includes("Annex I element 10, form of participation, is missing")), JSON.stringify(shown));
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute("aria-label").includes("10 of 11"), checklist);
+  assert.match(await label(), /Missing: 10 form of participation\./);
+  assert.equal(await page.$eval(`${checklist} rect[data-element="10"]`, (r) => r.dataset.state), "missing");
+  await page.selectOption(participation, "hybrid");
+  await page.waitForFunction((s) => document.querySelector(s).getAttribute("aria-label").startsWith("Annex I checklist: 11 of 11"), checklist);
+
+  // Internal quality assurance only: a warning at the type, and element 11 stated but marked.
+  await page.selectOption(`${p} [name="quality_assurance.type"]`, "internal");
+  await page.waitForSelector(`${p} li.eqa-message[data-rule="microcredential.qa-external"]`);
+  await page.waitForFunction((s) => document.querySelector(`${s} rect[data-element="11"]`).dataset.state === "problem", checklist);
+  assert.match(await label(), /Stated, with a finding to fix: 11 type of quality assurance\./);
+  // The fix button offers internal-and-external, and applying it clears the mark.
+  await page.click(`${p} li.eqa-message[data-rule="microcredential.qa-external"] .eqa-fix`);
+  await page.waitForFunction((s) => document.querySelector(`${s} rect[data-element="11"]`).dataset.state === "stated", checklist);
+  assert.equal(await page.inputValue(`${p} [name="quality_assurance.type"]`), "internal-and-external");
+
+  // Learner data imported from a file is kept, reported, and exported again.
+  const withLearner = { ...JSON.parse(example("microcredential-battery.json")), learner_name: "Kari Nordmann" };
+  await importText(page, "micro-credential", "offer.json", JSON.stringify(withLearner));
+  await page.waitForSelector(`${p} .findings li[data-rule="schema.unknown-field"][data-path="/learner_name"]`);
+  assert.match(await page.textContent(`${p} .findings li[data-rule="schema.unknown-field"]`), /belongs to each issued credential/);
+  assert.equal(JSON.parse((await exported(page, "micro-credential")).text).learner_name, "Kari Nordmann");
+  await done();
+});
+
 test("markup typed into every text field stays text", async (t) => {
   const { page, done } = await open(t);
   const payloads = ['<img src=x onerror="window.__xss=1">', '"><script>window.__xss=1</script>'];
-  for (const kind of ["course", "programme"]) {
+  for (const kind of ["course", "programme", "bip", "micro-credential"]) {
     await page.click(`#tab-${kind}`);
     const p = panel(kind);
     if (kind === "programme") {
@@ -440,7 +544,7 @@ test("markup typed into every text field stays text", async (t) => {
   await done();
 });
 
-test("axe finds no serious or critical problem on either form, with findings showing", async (t) => {
+test("axe finds no serious or critical problem on any form, with findings showing", async (t) => {
   const { page, done } = await open(t);
   await page.evaluate(readFileSync(`${root}node_modules/axe-core/axe.min.js`, "utf8"));
   await page.fill(`${panel("course")} [name="learning_outcomes[0]"]`, VAGUE);
@@ -456,6 +560,15 @@ test("axe finds no serious or critical problem on either form, with findings sho
   await page.fill(`${panel("programme")} [name="components[0].semester"]`, "9");
   await page.waitForSelector(`${panel("programme")} .eqa-fix`);
   assert.deepEqual(await audit(), []);
+  await loadExample(page, "bip", "bip-enhance-energy.json");
+  await page.fill(`${panel("bip")} [name="physical.days"]`, "3");
+  await page.fill(`${panel("bip")} [name="learning_outcomes[0]"]`, VAGUE);
+  await page.waitForSelector(`${panel("bip")} .eqa-fix`);
+  assert.deepEqual(await audit(), []);
+  await loadExample(page, "micro-credential", "microcredential-battery.json");
+  await page.selectOption(`${panel("micro-credential")} [name="participation"]`, "");
+  await page.waitForSelector(`${panel("micro-credential")} li.eqa-message[data-rule="microcredential.element-missing"]`);
+  assert.deepEqual(await audit(), []);
   await done();
 });
 
@@ -466,5 +579,10 @@ test("the page works at 360 pixels wide without sideways scrolling", async (t) =
   await page.fill(`${panel("programme")} [name="learning_outcomes[0]"]`, VAGUE);
   await page.waitForSelector(`${panel("programme")} .eqa-fix`);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), "no horizontal scroll");
+  // The four tabs and the new kinds' forms and pictures fit too.
+  for (const [kind, file] of [["bip", "bip-enhance-energy.json"], ["micro-credential", "microcredential-battery.json"]]) {
+    await loadExample(page, kind, file);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${kind}: no horizontal scroll`);
+  }
   await done();
 });

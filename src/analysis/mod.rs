@@ -1,9 +1,10 @@
-//! What the rules share, made without knowing any rule: words, lexicons and
-//! code lists, the reading of texts and outcomes (and the memo that keeps
+//! What the rules share, made without knowing any rule: words, lexicons,
+//! code lists and dates, the reading of texts and outcomes (and the memo that keeps
 //! them between checks), the study plan and its graph, and the summary the
 //! cross-document rules compare.
 
 pub mod codes;
+pub mod dates;
 pub mod graph;
 pub mod lexicon;
 pub mod memo;

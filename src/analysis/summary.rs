@@ -14,8 +14,11 @@ pub struct Summary {
     pub eqf_level: Option<f64>,
     /// A course's credits.
     pub ects: Option<f64>,
-    /// A course's prerequisite course codes, by their index in `prerequisites/courses`.
+    /// The prerequisite course codes of a course, BIP or micro-credential,
+    /// by their index in `prerequisites/courses`.
     pub prerequisites: Vec<(usize, String)>,
+    /// A micro-credential's stackability targets, by their index in `stackability/towards`.
+    pub towards: Vec<(usize, String)>,
     /// A programme's components and options.
     pub units: Vec<Unit>,
 }
@@ -63,14 +66,23 @@ impl Summary {
             ..Summary::default()
         };
         match doc.kind {
-            Some(Kind::Course) => {
-                s.ects = doc.course.ects;
+            Some(Kind::Course | Kind::Bip | Kind::MicroCredential) => {
+                if doc.kind == Some(Kind::Course) {
+                    s.ects = doc.course.ects;
+                }
                 s.prerequisites = doc
                     .course
                     .prerequisite_courses
                     .iter()
                     .map(|&(k, code)| (k, code.to_string()))
                     .collect();
+                if let Some(st) = doc.micro.stackability.value() {
+                    s.towards = st
+                        .towards
+                        .iter()
+                        .map(|&(k, code)| (k, code.to_string()))
+                        .collect();
+                }
             }
             Some(Kind::Programme) => {
                 for (i, c) in components(doc) {

@@ -27,6 +27,15 @@ pub enum TextField {
     Agreement(&'static str),
     ComponentTitle(usize),
     OptionTitle(usize, usize),
+    /// A BIP's `virtual.description`.
+    VirtualDescription,
+    AddedValue,
+    Challenge,
+    /// A micro-credential awarding body's `region`, by its index.
+    Region(usize),
+    QualityAgency,
+    QualityDescription,
+    FurtherInformation,
 }
 
 impl TextField {
@@ -53,6 +62,15 @@ impl TextField {
                 Seg::I(k),
                 Seg::F("title"),
             ]),
+            TextField::VirtualDescription => "/virtual/description".into(),
+            TextField::AddedValue => "/added_value".into(),
+            TextField::Challenge => "/challenge".into(),
+            TextField::Region(i) => {
+                pointer(&[Seg::F("awarding_bodies"), Seg::I(i), Seg::F("region")])
+            }
+            TextField::QualityAgency => "/quality_assurance/agency".into(),
+            TextField::QualityDescription => "/quality_assurance/description".into(),
+            TextField::FurtherInformation => "/further_information".into(),
         }
     }
 
@@ -64,6 +82,8 @@ impl TextField {
                 | TextField::CoordinatorName
                 | TextField::ComponentTitle(_)
                 | TextField::OptionTitle(..)
+                | TextField::Region(_)
+                | TextField::QualityAgency
         )
     }
 
@@ -71,7 +91,12 @@ impl TextField {
     pub fn is_read_for_language(self) -> bool {
         matches!(
             self,
-            TextField::Summary | TextField::Admission | TextField::Recognition
+            TextField::Summary
+                | TextField::Admission
+                | TextField::Recognition
+                | TextField::VirtualDescription
+                | TextField::AddedValue
+                | TextField::QualityDescription
         )
     }
 
@@ -81,7 +106,11 @@ impl TextField {
     pub fn reading_kind(self) -> ReadingKind {
         match self {
             TextField::Summary => ReadingKind::Summary,
-            TextField::Admission | TextField::Recognition => ReadingKind::Statement,
+            TextField::Admission
+            | TextField::Recognition
+            | TextField::VirtualDescription
+            | TextField::AddedValue
+            | TextField::QualityDescription => ReadingKind::Statement,
             TextField::Outcome(_) => ReadingKind::Outcome,
             _ => ReadingKind::Plain,
         }
@@ -130,6 +159,31 @@ pub fn analyse<'v>(
             for &(i, r) in &c.reading {
                 add(TextField::Reading(i), Some(r));
             }
+        }
+        Some(Kind::Bip) => {
+            let (c, b) = (&doc.course, &doc.bip);
+            add(TextField::CoordinatorName, c.coordinator_name);
+            add(TextField::PrerequisiteText, c.prerequisite_text);
+            let description = b.virtual_component.value().and_then(|v| v.description);
+            add(TextField::VirtualDescription, description);
+            add(TextField::Recognition, b.recognition);
+            add(TextField::AddedValue, b.added_value.value().copied());
+            add(TextField::Challenge, b.challenge);
+        }
+        Some(Kind::MicroCredential) => {
+            let (c, m) = (&doc.course, &doc.micro);
+            add(TextField::CoordinatorName, c.coordinator_name);
+            for (i, body) in m.awarding_bodies.value().into_iter().flatten().enumerate() {
+                add(TextField::Region(i), body.as_ref().and_then(|b| b.region));
+            }
+            let quality = m.quality_assurance.value();
+            add(TextField::QualityAgency, quality.and_then(|q| q.agency));
+            add(
+                TextField::QualityDescription,
+                quality.and_then(|q| q.description),
+            );
+            add(TextField::PrerequisiteText, c.prerequisite_text);
+            add(TextField::FurtherInformation, m.further_information);
         }
         Some(Kind::Programme) => {
             let p = &doc.programme;

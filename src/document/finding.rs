@@ -37,8 +37,19 @@ pub enum Expected {
     /// A number, where text was given that is not a plain decimal.
     NumberText,
     OneOf(&'static [&'static str]),
+    /// The allowed values, and other words for some of them (`blended` → `hybrid`).
+    OneOfOr(
+        &'static [&'static str],
+        &'static [(&'static str, &'static str)],
+    ),
     /// The fields of the object an unknown field was found in.
     FieldOf(&'static [&'static str]),
+    /// An unknown field of a micro-credential offer whose name says it
+    /// holds one learner's data (which belongs to an issued credential).
+    LearnerData,
+    /// A field required only when the profile does not know the institution
+    /// whose id is `found` (an institution's country).
+    UnlessKnown,
 }
 
 /// A field that may be missing, given but unreadable, or given: for the
@@ -62,5 +73,12 @@ impl<T> Field<T> {
 
     pub fn is_missing(&self) -> bool {
         matches!(self, Field::Missing)
+    }
+
+    pub fn value_owned(self) -> Option<T> {
+        match self {
+            Field::Value(v) => Some(v),
+            _ => None,
+        }
     }
 }

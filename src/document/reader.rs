@@ -18,24 +18,24 @@ pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
         r.type_error("", value, "type.object");
         return (doc, r.findings);
     };
-    doc.kind = match find(members, "kind") {
-        Some(Value::String(s)) if s == "course" => Some(Kind::Course),
-        Some(Value::String(s)) if s == "programme" => Some(Kind::Programme),
-        other => {
-            r.at("kind", |r| {
-                r.push(
-                    Issue::Kind,
-                    "kind",
-                    other.map_or(Cow::Borrowed(""), found_text),
-                    Expected::OneOf(KINDS),
-                )
-            });
-            return (doc, r.findings);
-        }
+    let given = find(members, "kind");
+    let Some(kind) = given.and_then(Value::as_str).and_then(Kind::parse) else {
+        r.at("kind", |r| {
+            r.push(
+                Issue::Kind,
+                "kind",
+                given.map_or(Cow::Borrowed(""), found_text),
+                Expected::OneOf(KINDS),
+            )
+        });
+        return (doc, r.findings);
     };
-    match doc.kind {
-        Some(Kind::Programme) => r.programme(members, &mut doc),
-        _ => r.course(members, &mut doc),
+    doc.kind = Some(kind);
+    match kind {
+        Kind::Course => r.course(members, &mut doc),
+        Kind::Programme => r.programme(members, &mut doc),
+        Kind::Bip => r.bip(members, &mut doc),
+        Kind::MicroCredential => r.micro_credential(members, &mut doc),
     }
     (doc, r.findings)
 }
@@ -76,6 +76,9 @@ fn is_blank(value: &Value<'_>) -> bool {
     }
 }
 
+/// Its field readers are called from every field of every kind: they are
+/// kept out of line (`#[inline(never)]`), one copy each, to keep the
+/// WebAssembly small.
 struct Reader<'v> {
     /// Where the reader is; made into a pointer only when something is found.
     path: Vec<Seg<'v>>,
@@ -98,6 +101,7 @@ impl<'v> Reader<'v> {
         out
     }
 
+    #[inline(never)]
     fn push(&mut self, issue: Issue, field: &'static str, found: Cow<'v, str>, expected: Expected) {
         self.findings.push(Finding {
             issue,
@@ -109,6 +113,7 @@ impl<'v> Reader<'v> {
         });
     }
 
+    #[inline(never)]
     fn type_error(&mut self, field: &'static str, value: &'v Value<'v>, expected: &'static str) {
         self.push(
             Issue::Type,
@@ -119,6 +124,7 @@ impl<'v> Reader<'v> {
     }
 
     /// Reports the members of an object that its format does not define.
+    #[inline(never)]
     fn unknown_fields(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -141,6 +147,7 @@ impl<'v> Reader<'v> {
 
     /// The value of a field when present and not blank; reports a blank
     /// required field.
+    #[inline(never)]
     fn present(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -160,6 +167,7 @@ impl<'v> Reader<'v> {
         }
     }
 
+    #[inline(never)]
     fn text(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -170,6 +178,7 @@ impl<'v> Reader<'v> {
         self.at(name, |r| r.text_value(name, value))
     }
 
+    #[inline(never)]
     fn text_value(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<&'v str> {
         match value {
             Value::String(s) => Some(s.as_ref()),
@@ -180,6 +189,7 @@ impl<'v> Reader<'v> {
         }
     }
 
+    #[inline(never)]
     fn number(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -191,6 +201,7 @@ impl<'v> Reader<'v> {
     }
 
     /// A number, or a plain decimal string read as one (`schema.coerced`).
+    #[inline(never)]
     fn number_value(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<f64> {
         match value {
             Value::Number(n) => Some(*n),
@@ -223,6 +234,7 @@ impl<'v> Reader<'v> {
         }
     }
 
+    #[inline(never)]
     fn choice(
         &mut self,
         members: &'v [(Cow<'v, str>, Value<'v>)],
@@ -234,6 +246,7 @@ impl<'v> Reader<'v> {
         self.at(name, |r| r.choice_value(name, value, allowed))
     }
 
+    #[inline(never)]
     fn choice_value(
         &mut self,
         name: &'static str,
@@ -318,6 +331,7 @@ impl<'v> Reader<'v> {
     }
 
     /// A list entry that must be non-blank text (a blank row is a missing value).
+    #[inline(never)]
     fn text_item(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<&'v str> {
         if is_blank(value) {
             self.push(Issue::Required, name, Cow::Borrowed(""), Expected::Nothing);
@@ -327,8 +341,10 @@ impl<'v> Reader<'v> {
     }
 
     fn common(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], doc: &mut Document<'v>) {
+        // A micro-credential's Annex I elements are `microcredential.element-missing`'s to report.
+        let required = doc.kind != Some(Kind::MicroCredential);
         doc.code = self.text(members, "code", true);
-        doc.title = self.text(members, "title", true);
+        doc.title = self.text(members, "title", required);
         doc.language = self.text(members, "language", false);
         doc.teaching_languages = self
             .list(members, "teaching_languages", true, |r, v| {
@@ -336,12 +352,12 @@ impl<'v> Reader<'v> {
             })
             .unwrap_or_default();
         doc.isced_f = self.text(members, "isced_f", true);
-        doc.eqf_level = self.number(members, "eqf_level", true);
+        doc.eqf_level = self.number(members, "eqf_level", required);
         doc.summary = self.text(members, "summary", true);
         if let Some(Value::Array(items)) = find(members, "learning_outcomes") {
             doc.outcome_count = items.len();
         }
-        doc.learning_outcomes = self.list(members, "learning_outcomes", true, |r, v| {
+        doc.learning_outcomes = self.list(members, "learning_outcomes", required, |r, v| {
             r.text_item("learning_outcomes", v)
         });
         doc.sdgs = match find(members, "sdgs") {
@@ -358,9 +374,29 @@ impl<'v> Reader<'v> {
         self.common(members, doc);
         let c = &mut doc.course;
         c.institution = self.text(members, "institution", true);
-        c.ects = self.number(members, "ects", true);
         c.delivery = self.choice(members, "delivery", DELIVERY, true);
         c.term = self.choice(members, "term", TERMS, false);
+        self.unit(members, c, true);
+        c.reading = self
+            .list(members, "reading", false, |r, v| r.text_item("reading", v))
+            .unwrap_or_default();
+        c.mobility = self
+            .list(members, "mobility", false, |r, v| {
+                r.choice_value("mobility", v, MOBILITY)
+            })
+            .unwrap_or_default();
+    }
+
+    /// The fields a course shares with a BIP and a micro-credential: credits,
+    /// coordinator, prerequisites, activities and assessment. `required`:
+    /// whether a missing `ects` or `assessment` is `schema.required`'s.
+    fn unit(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        c: &mut Course<'v>,
+        required: bool,
+    ) {
+        c.ects = self.number(members, "ects", required);
         if let Some(value) = self.present(members, "coordinator", true) {
             self.at("coordinator", |r| match value {
                 Value::Object(m) => {
@@ -390,7 +426,7 @@ impl<'v> Reader<'v> {
                 hours: r.number(m, "hours", true),
             }
         });
-        c.assessment = self.objects(members, "assessment", true, |r, m| {
+        c.assessment = self.objects(members, "assessment", required, |r, m| {
             r.unknown_fields(m, ASSESSMENT_FIELDS);
             Assessment {
                 method: r.choice(m, "method", ASSESSMENT_METHODS, true),
@@ -400,14 +436,6 @@ impl<'v> Reader<'v> {
                     .filter(|o| !o.is_empty()),
             }
         });
-        c.reading = self
-            .list(members, "reading", false, |r, v| r.text_item("reading", v))
-            .unwrap_or_default();
-        c.mobility = self
-            .list(members, "mobility", false, |r, v| {
-                r.choice_value("mobility", v, MOBILITY)
-            })
-            .unwrap_or_default();
     }
 
     fn programme(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], doc: &mut Document<'v>) {
@@ -447,6 +475,312 @@ impl<'v> Reader<'v> {
         p.admission = self.text(members, "admission", true);
         p.recognition = self.text(members, "recognition", true);
         p.components = self.objects(members, "components", true, |r, m| r.component(m));
+    }
+
+    /// A field that may be missing (absent, null, empty or blank), read by
+    /// `read` at its own path when given; `Invalid` when `read` finds nothing.
+    fn field<T>(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        read: impl FnOnce(&mut Self, &'v Value<'v>) -> Option<T>,
+    ) -> Field<T> {
+        match self.present(members, name, false) {
+            None => Field::Missing,
+            Some(value) => self
+                .at(name, |r| read(r, value))
+                .map_or(Field::Invalid, Field::Value),
+        }
+    }
+
+    /// An object field that may be missing; its members read by `read`.
+    fn object_field<T>(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        read: impl FnOnce(&mut Self, &'v [(Cow<'v, str>, Value<'v>)]) -> T,
+    ) -> Field<T> {
+        self.field(members, name, |r, value| match value {
+            Value::Object(m) => Some(read(r, m)),
+            other => {
+                r.type_error(name, other, "type.object");
+                None
+            }
+        })
+    }
+
+    /// A required object field: `None` when missing (reported) or not an object.
+    fn object<T>(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        read: impl FnOnce(&mut Self, &'v [(Cow<'v, str>, Value<'v>)]) -> T,
+    ) -> Option<T> {
+        self.present(members, name, true)?;
+        self.object_field(members, name, read).value_owned()
+    }
+
+    /// JSON `true` or `false`: booleans are never read from text or numbers.
+    fn boolean(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        name: &'static str,
+        required: bool,
+    ) -> Option<bool> {
+        let value = self.present(members, name, required)?;
+        self.at(name, |r| match value {
+            Value::Bool(b) => Some(*b),
+            other => {
+                r.type_error(name, other, "type.boolean");
+                None
+            }
+        })
+    }
+
+    /// Like [`Reader::unknown_fields`], with the learner-data message for
+    /// the names of one learner's data.
+    fn unknown_offer_fields(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        known: &'static [&'static str],
+    ) {
+        for (key, _) in members {
+            if known.contains(&key.as_ref()) {
+                continue;
+            }
+            let expected = if LEARNER_DATA.contains(&key.as_ref()) {
+                Expected::LearnerData
+            } else {
+                Expected::FieldOf(known)
+            };
+            self.at(key, |r| {
+                r.push(
+                    Issue::UnknownField,
+                    "",
+                    Cow::Borrowed(key.as_ref()),
+                    expected,
+                )
+            });
+        }
+    }
+
+    fn bip(&mut self, members: &'v [(Cow<'v, str>, Value<'v>)], doc: &mut Document<'v>) {
+        self.unknown_fields(members, BIP_FIELDS);
+        self.common(members, doc);
+        self.unit(members, &mut doc.course, true);
+        let b = &mut doc.bip;
+        b.institutions = self.objects(members, "institutions", true, |r, m| {
+            r.unknown_fields(m, BIP_INSTITUTION_FIELDS);
+            let id = r.text(m, "id", true);
+            let role = r.choice(m, "role", ROLES, true);
+            let country = r.field(m, "country", |r, v| r.text_value("country", v));
+            // Required for an institution the profile does not know: `schema.required` decides.
+            if let (Field::Missing, Some(id)) = (&country, id) {
+                r.at("country", |r| {
+                    r.push(
+                        Issue::Required,
+                        "country",
+                        Cow::Borrowed(id),
+                        Expected::UnlessKnown,
+                    )
+                });
+            }
+            BipInstitution {
+                id,
+                role,
+                country,
+                erasmus_code: r.field(m, "erasmus_code", |r, v| r.text_value("erasmus_code", v)),
+            }
+        });
+        b.physical = self.object(members, "physical", |r, m| {
+            r.unknown_fields(m, PHYSICAL_FIELDS);
+            Physical {
+                host: r.text(m, "host", true),
+                days: r.number(m, "days", true),
+                start_date: r.field(m, "start_date", |r, v| r.text_value("start_date", v)),
+                end_date: r.field(m, "end_date", |r, v| r.text_value("end_date", v)),
+            }
+        });
+        // A missing component is `bip.virtual-missing`'s to report.
+        b.virtual_component = self.object_field(members, "virtual", |r, m| {
+            r.unknown_fields(m, VIRTUAL_FIELDS);
+            let numbers = |r: &mut Self, name: &'static str| {
+                r.field(m, name, |r, v| match v {
+                    Value::Array(items) => Some(
+                        items
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, v)| {
+                                r.at_index(i, |r| r.number_value(name, v)).map(|n| (i, n))
+                            })
+                            .collect(),
+                    ),
+                    other => {
+                        r.type_error(name, other, "type.list");
+                        None
+                    }
+                })
+            };
+            Virtual {
+                description: r.text(m, "description", true),
+                timing: r
+                    .list(m, "timing", true, |r, v| {
+                        r.choice_value("timing", v, TIMINGS)
+                    })
+                    .unwrap_or_default(),
+                hours: r.number(m, "hours", true),
+                outcomes: numbers(r, "outcomes"),
+                assessments: numbers(r, "assessments"),
+                teamwork: r.boolean(m, "teamwork", true),
+            }
+        });
+        b.participants = self.object(members, "participants", |r, m| {
+            r.unknown_fields(m, PARTICIPANTS_FIELDS);
+            Participants {
+                expected: r.number(m, "expected", true),
+                mobile: r.number(m, "mobile", true),
+            }
+        });
+        b.recognition = self.text(members, "recognition", true);
+        b.transcript_issuer = self.text(members, "transcript_issuer", true);
+        b.learning_agreement = self.boolean(members, "learning_agreement", true);
+        b.added_value = self.field(members, "added_value", |r, v| {
+            r.text_value("added_value", v)
+        });
+        b.challenge = self.text(members, "challenge", false);
+    }
+
+    fn micro_credential(
+        &mut self,
+        members: &'v [(Cow<'v, str>, Value<'v>)],
+        doc: &mut Document<'v>,
+    ) {
+        self.unknown_offer_fields(members, MICRO_CREDENTIAL_FIELDS);
+        self.common(members, doc);
+        self.unit(members, &mut doc.course, false);
+        let m = &mut doc.micro;
+        for name in [
+            "title",
+            "eqf_level",
+            "learning_outcomes",
+            "ects",
+            "assessment",
+        ] {
+            if find(members, name).is_none_or(is_blank) {
+                m.blank.push(name);
+            }
+        }
+        m.awarding_bodies = self.field(members, "awarding_bodies", |r, v| match v {
+            Value::Array(items) => Some(
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        r.at_index(i, |r| match v {
+                            Value::Object(b) => {
+                                r.unknown_fields(b, BODY_FIELDS);
+                                Some(AwardingBody {
+                                    id: r.field(b, "id", |r, v| r.text_value("id", v)),
+                                    country: r
+                                        .field(b, "country", |r, v| r.text_value("country", v)),
+                                    region: r.text(b, "region", false),
+                                })
+                            }
+                            other => {
+                                r.type_error("awarding_bodies", other, "type.object");
+                                None
+                            }
+                        })
+                    })
+                    .collect(),
+            ),
+            other => {
+                r.type_error("awarding_bodies", other, "type.list");
+                None
+            }
+        });
+        m.participation = self.field(members, "participation", |r, v| match v {
+            Value::String(s) if !PARTICIPATION.contains(&s.as_ref()) => {
+                let expected = Expected::OneOfOr(PARTICIPATION, PARTICIPATION_SYNONYMS);
+                r.push(
+                    Issue::Enum,
+                    "participation",
+                    Cow::Borrowed(s.as_ref()),
+                    expected,
+                );
+                None
+            }
+            _ => r.choice_value("participation", v, PARTICIPATION),
+        });
+        m.quality_assurance = self.object_field(members, "quality_assurance", |r, q| {
+            r.unknown_fields(q, QUALITY_FIELDS);
+            let kind = r.field(q, "type", |r, v| r.choice_value("type", v, QA_TYPES));
+            let external = matches!(kind, Field::Value("external" | "internal-and-external"));
+            QualityAssurance {
+                kind,
+                agency: r.text(q, "agency", external),
+                description: r.text(q, "description", true),
+            }
+        });
+        m.certificate = self.object_field(members, "certificate", |r, c| {
+            r.unknown_offer_fields(c, CERTIFICATE_FIELDS);
+            r.choice(c, "format", CERTIFICATE_FORMATS, false);
+            Certificate {
+                learner_identification: r.field(c, "learner_identification", |r, v| match v {
+                    Value::Array(items) => Some(
+                        items
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, v)| {
+                                r.at_index(i, |r| {
+                                    r.choice_value(
+                                        "learner_identification",
+                                        v,
+                                        LEARNER_IDENTIFICATION,
+                                    )
+                                })
+                                .map(|n| (i, n))
+                            })
+                            .collect(),
+                    ),
+                    other => {
+                        r.type_error("learner_identification", other, "type.list");
+                        None
+                    }
+                }),
+                issued_within_days: r.field(c, "issued_within_days", |r, v| {
+                    r.number_value("issued_within_days", v)
+                }),
+            }
+        });
+        m.prerequisites_stated = match find(members, "prerequisites") {
+            None => false,
+            Some(v) if is_blank(v) => false,
+            Some(Value::Object(_)) => {
+                !doc.course.prerequisite_courses.is_empty()
+                    || doc.course.prerequisite_text.is_some()
+            }
+            Some(_) => true,
+        };
+        m.supervision = self.field(members, "supervision", |r, v| {
+            r.choice_value("supervision", v, SUPERVISION)
+        });
+        m.grading = self.field(members, "grading", |r, v| {
+            r.choice_value("grading", v, GRADING)
+        });
+        m.stackability = self.object_field(members, "stackability", |r, st| {
+            r.unknown_fields(st, STACKABILITY_FIELDS);
+            let kind = r.choice(st, "type", STACKABILITY, true);
+            Stackability {
+                kind,
+                towards: r
+                    .list(st, "towards", kind == Some("stackable"), |r, v| {
+                        r.text_item("towards", v)
+                    })
+                    .unwrap_or_default(),
+            }
+        });
+        m.further_information = self.text(members, "further_information", false);
     }
 
     fn component(&mut self, m: &'v [(Cow<'v, str>, Value<'v>)]) -> Component<'v> {

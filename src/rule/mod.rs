@@ -29,6 +29,10 @@ pub enum Group {
     Joint,
     Society,
     Catalogue,
+    /// Blended Intensive Programmes (`bip.*`).
+    Bip,
+    /// Micro-credentials (`microcredential.*`).
+    Microcredential,
 }
 
 impl Group {
@@ -44,27 +48,55 @@ impl Group {
             Group::Joint => "joint",
             Group::Society => "society",
             Group::Catalogue => "catalogue",
+            Group::Bip => "bip",
+            Group::Microcredential => "microcredential",
         }
     }
 }
 
-/// Which documents a rule reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Applies {
-    Course,
-    Programme,
-    Both,
-}
+/// Which kinds of document a rule reads: a set of kinds, listed (and
+/// serialised) as the kinds' names in the format's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Applies(u8);
 
 impl Applies {
+    pub const COURSE: Applies = Applies(1);
+    pub const PROGRAMME: Applies = Applies(2);
+    pub const BIP: Applies = Applies(4);
+    pub const MICRO_CREDENTIAL: Applies = Applies(8);
+    /// Every kind of document.
+    pub const ALL: Applies = Applies(15);
+    /// The course-sized kinds (course, BIP, micro-credential), whose credits,
+    /// workload and assessment are read as a course's.
+    pub const UNITS: Applies = Applies(1 | 4 | 8);
+
+    const fn bit(kind: Kind) -> u8 {
+        match kind {
+            Kind::Course => 1,
+            Kind::Programme => 2,
+            Kind::Bip => 4,
+            Kind::MicroCredential => 8,
+        }
+    }
+
+    /// Both sets together.
+    pub const fn and(self, other: Applies) -> Applies {
+        Applies(self.0 | other.0)
+    }
+
     pub fn to(self, kind: Kind) -> bool {
-        matches!(
-            (self, kind),
-            (Applies::Both, _)
-                | (Applies::Course, Kind::Course)
-                | (Applies::Programme, Kind::Programme)
-        )
+        self.0 & Applies::bit(kind) != 0
+    }
+
+    /// The kinds, in the format's order.
+    pub fn kinds(self) -> impl Iterator<Item = Kind> {
+        Kind::ALL.into_iter().filter(move |k| self.to(*k))
+    }
+}
+
+impl Serialize for Applies {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.kinds().map(Kind::as_str))
     }
 }
 

@@ -13,13 +13,17 @@ pub enum SettingType {
     Number,
     /// `"error"`, `"warning"`, `"info"` or `"off"`.
     Severity,
+    /// A list of codes (text), such as ISO 3166-1 country codes.
+    Codes,
 }
 
-/// A setting's default: a number, or a severity's name (`off` included).
+/// A setting's default: a number, a severity's name (`off` included), or a
+/// list of codes.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum SettingDefault {
     Number(f64),
     Severity(&'static str),
+    Codes(&'static [&'static str]),
 }
 
 impl Serialize for SettingDefault {
@@ -31,6 +35,7 @@ impl Serialize for SettingDefault {
             }
             SettingDefault::Number(n) => s.serialize_f64(n),
             SettingDefault::Severity(name) => s.serialize_str(name),
+            SettingDefault::Codes(codes) => s.collect_seq(codes.iter()),
         }
     }
 }
@@ -40,6 +45,7 @@ impl std::fmt::Display for SettingDefault {
         match self {
             SettingDefault::Number(n) => f.write_str(&crate::messages::number(*n)),
             SettingDefault::Severity(name) => write!(f, "\"{name}\""),
+            SettingDefault::Codes(codes) => write!(f, "[{}]", codes.join(", ")),
         }
     }
 }
@@ -67,10 +73,18 @@ impl Setting {
         }
     }
 
+    pub const fn codes(key: &'static str, default: &'static [&'static str]) -> Setting {
+        Setting {
+            key,
+            default: SettingDefault::Codes(default),
+        }
+    }
+
     pub fn kind(&self) -> SettingType {
         match self.default {
             SettingDefault::Number(_) => SettingType::Number,
             SettingDefault::Severity(_) => SettingType::Severity,
+            SettingDefault::Codes(_) => SettingType::Codes,
         }
     }
 
@@ -111,11 +125,12 @@ pub struct SettingInfo {
     pub default: SettingDefault,
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum Resolved {
     Number(f64),
     /// `None` for `off`.
     Severity(Option<Severity>),
+    Codes(Vec<String>),
 }
 
 /// A rule's settings as a profile sets them, each checked against its declaration.
@@ -145,6 +160,21 @@ impl Settings {
                     ))
                 }
                 (SettingDefault::Number(_), Some(Value::Number(n))) => Resolved::Number(*n),
+                (SettingDefault::Codes(_), Some(Value::Array(items))) => {
+                    let codes: Option<Vec<String>> = items
+                        .iter()
+                        .map(|v| v.as_str().map(str::to_string))
+                        .collect();
+                    match codes {
+                        Some(codes) => Resolved::Codes(codes),
+                        None => {
+                            return Err(format!(
+                                "{}: must be a list of codes (text), such as [\"DE\", \"FR\"]",
+                                at(s.key)
+                            ))
+                        }
+                    }
+                }
                 (SettingDefault::Severity(_), Some(Value::String(text))) if text == "off" => {
                     Resolved::Severity(None)
                 }
@@ -176,16 +206,16 @@ impl Settings {
         Ok(Settings { rule, values })
     }
 
-    fn find(&self, path: &[&str]) -> Option<Resolved> {
+    fn find(&self, path: &[&str]) -> Option<&Resolved> {
         let i = self.rule.settings.iter().position(|s| s.matches(path))?;
-        self.values.get(i).copied()
+        self.values.get(i)
     }
 
     /// A number setting the rule declares. Reading one it does not declare is
     /// a mistake in the rule, not in the profile: it stops the check loudly.
     pub fn num(&self, path: &[&str]) -> f64 {
         match self.find(path) {
-            Some(Resolved::Number(n)) => n,
+            Some(Resolved::Number(n)) => *n,
             _ => panic!(
                 "{} reads \"{}\", which it does not declare as a number",
                 self.rule.id,
@@ -198,15 +228,26 @@ impl Settings {
     /// a language, a level): `None` where the rule declares none for it.
     pub fn num_for(&self, path: &[&str]) -> Option<f64> {
         match self.find(path) {
-            Some(Resolved::Number(n)) => Some(n),
+            Some(Resolved::Number(n)) => Some(*n),
             _ => None,
+        }
+    }
+
+    /// A list of codes the rule declares.
+    pub fn codes(&self, key: &str) -> &[String] {
+        match self.find(&[key]) {
+            Some(Resolved::Codes(codes)) => codes,
+            _ => panic!(
+                "{} reads \"{key}\", which it does not declare as codes",
+                self.rule.id
+            ),
         }
     }
 
     /// A severity setting the rule declares; `None` when it is `off`.
     pub fn severity(&self, key: &str) -> Option<Severity> {
         match self.find(&[key]) {
-            Some(Resolved::Severity(s)) => s,
+            Some(Resolved::Severity(s)) => *s,
             _ => panic!(
                 "{} reads \"{key}\", which it does not declare as a severity",
                 self.rule.id
@@ -219,6 +260,7 @@ fn describe(kind: SettingType) -> &'static str {
     match kind {
         SettingType::Number => "a number",
         SettingType::Severity => "a severity",
+        SettingType::Codes => "a list of codes",
     }
 }
 

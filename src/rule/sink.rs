@@ -25,6 +25,11 @@ impl<'o> Out<'o> {
         self.settings.num_for(keys)
     }
 
+    /// A list of codes the rule declares, by its key in the profile.
+    pub fn codes(&self, key: &str) -> &[String] {
+        self.settings.codes(key)
+    }
+
     /// A severity setting other than the rule's own (`off` gives `None`).
     pub fn severity_setting(&self, key: &str) -> Option<Severity> {
         self.settings.severity(key)

@@ -37,7 +37,7 @@ fn weights(cx: &Context<'_, '_>) -> Option<Vec<(Option<&'static str>, f64)>> {
 pub const WEIGHTS: Rule = Rule {
     id: "assessment.weights",
     group: Group::Alignment,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary: "The assessment weights do not add up to 100 %.",
     source: "ECTS Users' Guide 2015, §3.5 (assessment criteria published)",
     settings: &[
@@ -64,7 +64,7 @@ fn weights_sum(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const WEIGHT_RANGE: Rule = Rule {
     id: "assessment.weight-range",
     group: Group::Alignment,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary: "An assessment weight is zero or less, or above 100 %.",
     source: "ECTS Users' Guide 2015, §3.5",
     settings: &[],
@@ -88,7 +88,7 @@ fn weight_range(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const UNASSESSED_OUTCOME: Rule = Rule {
     id: "assessment.unassessed-outcome",
     group: Group::Alignment,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary: "A learning outcome that no assessment lists.",
     source: "ESG 2015, standard 1.3; ECTS Users' Guide 2015, §3.5 (constructive alignment)",
     settings: &[],
@@ -126,7 +126,7 @@ fn unassessed_outcome(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const NO_OUTCOMES: Rule = Rule {
     id: "assessment.no-outcomes",
     group: Group::Alignment,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary: "An assessment that names no learning outcome it assesses.",
     source: "ESG 2015, standard 1.3 (constructive alignment)",
     settings: &[],
@@ -147,7 +147,7 @@ fn no_outcomes(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const UNKNOWN_OUTCOME: Rule = Rule {
     id: "assessment.unknown-outcome",
     group: Group::Alignment,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary: "An assessment lists an outcome number that is not a learning outcome.",
     source: "ESG 2015, standard 1.3",
     settings: &[],
@@ -184,7 +184,7 @@ fn unknown_outcome(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const SINGLE_METHOD: Rule = Rule {
     id: "assessment.single-method",
     group: Group::Alignment,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary: "One assessment method carries the whole grade.",
     source: "ESG 2015, standard 1.3 (varied assessment)",
     settings: &[],

@@ -1,6 +1,7 @@
 //! Rules across documents (`catalogue.*`): when several documents are checked
 //! together, course descriptions are checked against each other and against
-//! the programmes that list them.
+//! the programmes that list them; BIPs and micro-credentials against the
+//! courses they build on and the credentials they stack towards.
 //!
 //! The rules sit in the registry like any other (so listings show them and
 //! profiles set them), but they do nothing per document. Instead, a
@@ -24,6 +25,7 @@ pub const RULES: &[Rule] = &[
     MISSING_COURSE,
     PREREQUISITE_MISSING,
     LEVEL_MISMATCH,
+    STACK_TARGET,
 ];
 
 /// Catalogue rules find nothing in one document alone.
@@ -32,8 +34,8 @@ fn per_document(_: &Context<'_, '_>, _: &mut Out<'_>) {}
 pub const DUPLICATE_CODE: Rule = Rule {
     id: "catalogue.duplicate-code",
     group: Group::Catalogue,
-    applies: Applies::Course,
-    summary: "Two course descriptions in the run share a code.",
+    applies: Applies::UNITS,
+    summary: "Two course descriptions, two BIPs or two micro-credentials in the run share a code.",
     source: "ECTS Users' Guide 2015, §7.1 (course catalogue)",
     settings: &[],
     check: per_document,
@@ -42,7 +44,7 @@ pub const DUPLICATE_CODE: Rule = Rule {
 pub const COMPONENT_ECTS: Rule = Rule {
     id: "catalogue.component-ects",
     group: Group::Catalogue,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary:
         "A programme component or option has other ECTS than the course description with its code.",
     source: "ECTS Users' Guide 2015, §4.1 and §7.1",
@@ -53,7 +55,7 @@ pub const COMPONENT_ECTS: Rule = Rule {
 pub const MISSING_COURSE: Rule = Rule {
     id: "catalogue.missing-course",
     group: Group::Catalogue,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary:
         "A programme's mandatory component or elective option has no course description in the run.",
     source: "ECTS Users' Guide 2015, §7.1 (course catalogue)",
@@ -64,8 +66,8 @@ pub const MISSING_COURSE: Rule = Rule {
 pub const PREREQUISITE_MISSING: Rule = Rule {
     id: "catalogue.prerequisite-missing",
     group: Group::Catalogue,
-    applies: Applies::Course,
-    summary: "A course prerequisite code that matches no course description in the run.",
+    applies: Applies::UNITS,
+    summary: "A prerequisite course code that matches no course description in the run.",
     source: "ECTS Users' Guide 2015, §7.1 (prerequisites)",
     settings: &[],
     check: per_document,
@@ -74,9 +76,19 @@ pub const PREREQUISITE_MISSING: Rule = Rule {
 pub const LEVEL_MISMATCH: Rule = Rule {
     id: "catalogue.level-mismatch",
     group: Group::Catalogue,
-    applies: Applies::Course,
+    applies: Applies::COURSE,
     summary: "A course whose EQF level is below that of a programme that lists it.",
     source: "EQF Recommendation 2017; ESG 2015, standard 1.2",
+    settings: &[],
+    check: per_document,
+};
+
+pub const STACK_TARGET: Rule = Rule {
+    id: "catalogue.stack-target",
+    group: Group::Catalogue,
+    applies: Applies::MICRO_CREDENTIAL,
+    summary: "A micro-credential stacks towards a code that matches no course, programme or micro-credential in the run.",
+    source: "Council Recommendation on micro-credentials 2022, Annex I (integration/stackability options)",
     settings: &[],
     check: per_document,
 };
@@ -120,28 +132,42 @@ pub fn cross_check<'a>(
             ));
         }
     };
-    // The first description of each course code; later ones are duplicates.
-    let mut courses: HashMap<&str, usize> = HashMap::new();
+    // The first document of each kind and code; later ones are duplicates.
+    // Each kind has its own codes: a micro-credential may carry its course's.
+    let mut first: HashMap<(Kind, &str), usize> = HashMap::new();
     for (d, (_, s)) in entries.iter().enumerate() {
-        let (Some(Kind::Course), Some(code)) = (s.kind, s.code.as_deref()) else {
+        let (Some(kind), Some(code)) = (s.kind, s.code.as_deref()) else {
             continue;
         };
-        match courses.get(code) {
-            Some(&first) => {
-                let other = entries.get(first).map_or("", |(n, _)| &**n);
+        if !DUPLICATE_CODE.applies.to(kind) {
+            continue;
+        }
+        match first.get(&(kind, code)) {
+            Some(&earlier) => {
+                let other = entries.get(earlier).map_or("", |(n, _)| &**n);
+                let key = match kind {
+                    Kind::Bip => "catalogue.duplicate-code.bip",
+                    Kind::MicroCredential => "catalogue.duplicate-code.micro-credential",
+                    _ => DUPLICATE_CODE.id,
+                };
                 emit(
                     d,
                     &DUPLICATE_CODE,
                     "/code".into(),
-                    DUPLICATE_CODE.id,
+                    key,
                     &[("code", &quote(code)), ("other", &name(other))],
                 );
             }
             None => {
-                courses.insert(code, d);
+                first.insert((kind, code), d);
             }
         }
     }
+    let courses: HashMap<&str, usize> = first
+        .iter()
+        .filter(|((kind, _), _)| *kind == Kind::Course)
+        .map(|((_, code), &d)| (*code, d))
+        .collect();
     let tolerance = active(COMPONENT_ECTS.id).map_or(0.0, |a| a.settings.num(&["tolerance"]));
     for (d, (programme_name, p)) in entries.iter().enumerate() {
         if p.kind != Some(Kind::Programme) {
@@ -202,7 +228,7 @@ pub fn cross_check<'a>(
         }
     }
     for (d, (_, s)) in entries.iter().enumerate() {
-        if s.kind != Some(Kind::Course) {
+        if !s.kind.is_some_and(|k| PREREQUISITE_MISSING.applies.to(k)) {
             continue;
         }
         for (k, code) in &s.prerequisites {
@@ -214,6 +240,30 @@ pub fn cross_check<'a>(
                 &PREREQUISITE_MISSING,
                 pointer(&[Seg::F("prerequisites"), Seg::F("courses"), Seg::I(*k)]),
                 PREREQUISITE_MISSING.id,
+                &[("code", &quote(code))],
+            );
+        }
+    }
+    // What a micro-credential may stack towards: any course, programme or micro-credential.
+    let targets: HashSet<&str> = entries
+        .iter()
+        .filter(|(_, s)| s.kind != Some(Kind::Bip))
+        .filter_map(|(_, s)| s.code.as_deref())
+        .collect();
+    for (d, (_, s)) in entries.iter().enumerate() {
+        if s.kind != Some(Kind::MicroCredential) {
+            continue;
+        }
+        for (k, code) in &s.towards {
+            // The offer's own code is in the run (`microcredential.stackability` reports it).
+            if targets.contains(code.as_str()) {
+                continue;
+            }
+            emit(
+                d,
+                &STACK_TARGET,
+                pointer(&[Seg::F("stackability"), Seg::F("towards"), Seg::I(*k)]),
+                STACK_TARGET.id,
                 &[("code", &quote(code))],
             );
         }

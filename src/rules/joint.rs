@@ -50,7 +50,7 @@ fn country(cx: &Context<'_, '_>, entry: &InstitutionEntry<'_>) -> Option<String>
 pub const PARTNERS: Rule = Rule {
     id: "joint.partners",
     group: Group::Joint,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "A double, multiple or joint award with fewer than 2 institutions, or institutions from fewer than 2 countries.",
     source: "European Approach for QA of Joint Programmes 2015, standard 1.1 (eligibility)",
     settings: &[Setting::number("min_institutions", 2.0), Setting::number("min_countries", 2.0)],
@@ -107,7 +107,7 @@ fn partners(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const COORDINATOR: Rule = Rule {
     id: "joint.coordinator",
     group: Group::Joint,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "Not exactly one institution with the role `coordinator`.",
     source: "European Approach for QA of Joint Programmes 2015, standard 1.3 (cooperation)",
     settings: &[],
@@ -136,7 +136,7 @@ fn coordinator(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const AGREEMENT: Rule = Rule {
     id: "joint.agreement",
     group: Group::Joint,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "A double, multiple or joint award without a `cooperation_agreement`.",
     source:
         "European Approach for QA of Joint Programmes 2015, standard 1.3 (cooperation agreement)",
@@ -159,7 +159,7 @@ fn agreement(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const PARTNER_SHARE: Rule = Rule {
     id: "joint.partner-share",
     group: Group::Joint,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "In a double, multiple or joint award, an institution that teaches no component or option.",
     source: "European Approach for QA of Joint Programmes 2015, standard 1.1 (joint design and delivery)",
     settings: &[],
@@ -188,7 +188,7 @@ fn partner_share(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const MOBILITY_WINDOW: Rule = Rule {
     id: "joint.mobility-window",
     group: Group::Joint,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "No mobility component, or a physical mobility window under 15 ECTS.",
     source: "ENHANCE alliance mobility commitment; European Approach 2015, standard 4.1",
     settings: &[Setting::number("physical_min_ects", 15.0)],

@@ -35,14 +35,18 @@ fn verb_rules_apply(cx: &Context<'_, '_>) -> bool {
 pub const COUNT: Rule = Rule {
     id: "lo.count",
     group: Group::Outcomes,
-    applies: Applies::Both,
-    summary: "Too few or too many learning outcomes (course 3–8, programme 5–15).",
+    applies: Applies::ALL,
+    summary: "Too few or too many learning outcomes (course, BIP and micro-credential 3–8, programme 5–15).",
     source: "ECTS Users' Guide 2015, §3.3 and Annex 5",
     settings: &[
         Setting::number("course/min", 3.0),
         Setting::number("course/max", 8.0),
         Setting::number("programme/min", 5.0),
         Setting::number("programme/max", 15.0),
+        Setting::number("bip/min", 3.0),
+        Setting::number("bip/max", 8.0),
+        Setting::number("micro-credential/min", 3.0),
+        Setting::number("micro-credential/max", 8.0),
     ],
     check: count,
 };
@@ -51,11 +55,7 @@ fn count(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if cx.doc.learning_outcomes.is_none() {
         return;
     }
-    let kind = if cx.kind() == Some(Kind::Programme) {
-        "programme"
-    } else {
-        "course"
-    };
+    let kind = cx.kind().map_or("course", Kind::as_str);
     let (min, max) = (out.num(&[kind, "min"]), out.num(&[kind, "max"]));
     let n = cx.doc.outcome_count as f64;
     let key = if n < min {
@@ -71,7 +71,7 @@ fn count(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             ("count", &number(n)),
             ("min", &number(min)),
             ("max", &number(max)),
-            ("kind", kind),
+            ("kind", &out.message(&format!("kind.{kind}"), &[])),
         ],
     );
     out.emit("/learning_outcomes".into(), message);
@@ -80,7 +80,7 @@ fn count(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const VAGUE_VERB: Rule = Rule {
     id: "lo.vague-verb",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "The outcome's verb (know, understand, …) cannot be observed or assessed.",
     source: "ECTS Users' Guide 2015, §3.3; Bloom (Anderson & Krathwohl 2001)",
     settings: &[],
@@ -121,7 +121,7 @@ fn vague_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const NO_ACTION_VERB: Rule = Rule {
     id: "lo.no-action-verb",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "No observable action verb where the outcome's statement should have it.",
     source: "ECTS Users' Guide 2015, §3.3; Bloom (Anderson & Krathwohl 2001)",
     settings: &[],
@@ -150,7 +150,7 @@ fn no_action_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const TEACHER_CENTRED: Rule = Rule {
     id: "lo.teacher-centred",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "The outcome describes the teaching, not what the student can do.",
     source: "ECTS Users' Guide 2015, §3.3 (outcomes are about the learner)",
     settings: &[],
@@ -175,7 +175,7 @@ fn teacher_centred(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const MULTIPLE_VERBS: Rule = Rule {
     id: "lo.multiple-verbs",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "Three or more action verbs coordinated in one outcome: split it.",
     source: "ECTS Users' Guide 2015, §3.3 (one outcome, one assessable statement)",
     settings: &[Setting::number("min", 3.0)],
@@ -203,7 +203,7 @@ fn multiple_verbs(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const TOO_SHORT: Rule = Rule {
     id: "lo.too-short",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "Fewer than 5 words after the stem: the outcome names no object or context.",
     source: "ECTS Users' Guide 2015, §3.3 (verb, object, context)",
     settings: &[Setting::number("min_words", 5.0)],
@@ -230,7 +230,7 @@ fn too_short(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const TOO_LONG: Rule = Rule {
     id: "lo.too-long",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "More than 40 words after the stem.",
     source: "ECTS Users' Guide 2015, §3.3",
     settings: &[Setting::number("max_words", 40.0)],
@@ -257,7 +257,7 @@ fn too_long(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const DUPLICATE: Rule = Rule {
     id: "lo.duplicate",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "Two outcomes say the same once marker, stem, case and punctuation are set aside.",
     source: "ECTS Users' Guide 2015, §3.3",
     settings: &[],
@@ -289,7 +289,7 @@ fn duplicate(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const REPEATED_STEM: Rule = Rule {
     id: "lo.repeated-stem",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "Every outcome repeats the same stem: state it once as the list's heading.",
     source: "ECTS Users' Guide 2015, Annex 5 (writing outcomes)",
     settings: &[],
@@ -312,7 +312,7 @@ fn repeated_stem(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const LEVEL_TOO_LOW: Rule = Rule {
     id: "lo.level-too-low",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "The highest Bloom level of the outcomes is below what the EQF level expects.",
     source:
         "EQF level descriptors; Dublin descriptors (QF-EHEA); Bloom (Anderson & Krathwohl 2001)",
@@ -360,7 +360,7 @@ fn level_too_low(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const LANGUAGE_UNSUPPORTED: Rule = Rule {
     id: "lo.language-unsupported",
     group: Group::Outcomes,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "No lexicon for the document's language, so the verb rules were skipped.",
     source: "enhance-qa lexicons",
     settings: &[],

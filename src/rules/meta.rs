@@ -1,5 +1,6 @@
 //! Identity and metadata rules (`meta.*`).
 
+use crate::analysis::dates;
 use crate::analysis::similar;
 use crate::analysis::words;
 use crate::document::{Field, Kind};
@@ -17,12 +18,14 @@ pub const RULES: &[Rule] = &[
     INSTITUTION,
     EMAIL,
     SDG,
+    DATE,
+    COUNTRY_CODE,
 ];
 
 pub const CODE_FORMAT: Rule = Rule {
     id: "meta.code-format",
     group: Group::Metadata,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "`code` is not 2–32 characters of letters, digits, `-`, `_`, `.` or `/`.",
     source: "ECTS Users' Guide 2015, §7.1 (course code)",
     settings: &[Setting::number("min", 2.0), Setting::number("max", 32.0)],
@@ -61,7 +64,7 @@ fn code_format(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const TITLE_LENGTH: Rule = Rule {
     id: "meta.title-length",
     group: Group::Metadata,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "The title is too short, too long, or written in capitals.",
     source: "ECTS Users' Guide 2015, §7.1 (course title)",
     settings: &[Setting::number("min", 3.0), Setting::number("max", 200.0)],
@@ -93,7 +96,7 @@ fn title_length(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const LANGUAGE_CODE: Rule = Rule {
     id: "meta.language-code",
     group: Group::Metadata,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "`language` or a teaching language is not an ISO 639-1 code.",
     source: "ECTS Users' Guide 2015, §7.1 (language of instruction); ISO 639-1",
     settings: &[],
@@ -125,7 +128,7 @@ fn language_code(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const ISCED_CODE: Rule = Rule {
     id: "meta.isced-code",
     group: Group::Metadata,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "`isced_f` is not an ISCED-F 2013 broad, narrow or detailed field code.",
     source: "UNESCO ISCED-F 2013",
     settings: &[],
@@ -144,7 +147,7 @@ fn isced_code(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const EQF_LEVEL: Rule = Rule {
     id: "meta.eqf-level",
     group: Group::Metadata,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "`eqf_level` is not a whole number from 5 to 8.",
     source: "European Qualifications Framework (2017); QF-EHEA",
     settings: &[Setting::number("min", 5.0), Setting::number("max", 8.0)],
@@ -173,9 +176,9 @@ fn eqf_level(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const INSTITUTION: Rule = Rule {
     id: "meta.institution",
     group: Group::Metadata,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary:
-        "An institution id the profile does not know (info for an external programme partner).",
+        "An institution id the profile does not know (info for an external partner or awarding body).",
     source: "ENHANCE alliance profile",
     settings: &[Setting::severity("partner_severity", "info")],
     check: institution,
@@ -197,6 +200,10 @@ fn institution(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         );
         out.push(severity, path, None, message, suggestions);
     };
+    let partner = out
+        .severity_setting("partner_severity")
+        .unwrap_or(out.severity)
+        .max(out.severity);
     match cx.kind() {
         Some(Kind::Course) => {
             if let Some(id) = cx.doc.course.institution {
@@ -204,10 +211,6 @@ fn institution(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             }
         }
         Some(Kind::Programme) => {
-            let partner = out
-                .severity_setting("partner_severity")
-                .unwrap_or(out.severity)
-                .max(out.severity);
             for (i, entry) in cx.doc.programme.institutions.iter().flatten().enumerate() {
                 let Some((id, role)) = entry.as_ref().and_then(|e| Some((e.id?, e.role))) else {
                     continue;
@@ -225,6 +228,40 @@ fn institution(cx: &Context<'_, '_>, out: &mut Out<'_>) {
                 );
             }
         }
+        // A BIP's partners, as a programme's, may come from outside the alliance.
+        Some(Kind::Bip) => {
+            for (i, entry) in cx.doc.bip.institutions.iter().flatten().enumerate() {
+                let Some((id, role)) = entry.as_ref().and_then(|e| Some((e.id?, e.role))) else {
+                    continue;
+                };
+                let severity = if role == Some("partner") {
+                    partner
+                } else {
+                    out.severity
+                };
+                report(
+                    out,
+                    pointer(&[Seg::F("institutions"), Seg::I(i), Seg::F("id")]),
+                    id,
+                    severity,
+                );
+            }
+        }
+        // Any body may award a micro-credential: an unknown one is only noted.
+        Some(Kind::MicroCredential) => {
+            let bodies = cx.doc.micro.awarding_bodies.value().into_iter().flatten();
+            for (i, body) in bodies.enumerate() {
+                let Some(id) = body.as_ref().and_then(|b| b.id.value().copied()) else {
+                    continue;
+                };
+                report(
+                    out,
+                    pointer(&[Seg::F("awarding_bodies"), Seg::I(i), Seg::F("id")]),
+                    id,
+                    partner,
+                );
+            }
+        }
         None => {}
     }
 }
@@ -232,7 +269,7 @@ fn institution(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const EMAIL: Rule = Rule {
     id: "meta.email",
     group: Group::Metadata,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary: "The coordinator's e-mail address is not a plausible address.",
     source: "ECTS Users' Guide 2015, §7.1 (name of lecturers)",
     settings: &[],
@@ -282,7 +319,7 @@ fn email(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const SDG: Rule = Rule {
     id: "meta.sdg",
     group: Group::Metadata,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "An `sdgs` entry is not a whole number from 1 to 17, or is repeated.",
     source: "UN Sustainable Development Goals (2015)",
     settings: &[Setting::number("min", 1.0), Setting::number("max", 17.0)],
@@ -311,6 +348,124 @@ fn sdg(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             continue;
         };
         out.emit(path, message);
+    }
+}
+
+pub const DATE: Rule = Rule {
+    id: "meta.date",
+    group: Group::Metadata,
+    applies: Applies::BIP,
+    summary: "A date is not written `YYYY-MM-DD` or names no real day.",
+    source: "ISO 8601 (calendar date); enhance-qa document format",
+    settings: &[],
+    check: date,
+};
+
+fn date(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    let Some(physical) = &cx.doc.bip.physical else {
+        return;
+    };
+    for (name, value) in [
+        ("start_date", &physical.start_date),
+        ("end_date", &physical.end_date),
+    ] {
+        let Field::Value(text) = value else { continue };
+        if dates::iso_date(text).is_some() {
+            continue;
+        }
+        let suggestions: Vec<String> = dates::one_reading(text)
+            .map(|(y, m, d)| format!("{y:04}-{m:02}-{d:02}"))
+            .into_iter()
+            .collect();
+        // Written year first but naming no day (`2027-02-29`): the day is wrong, not the form.
+        let key = if dates::is_year_first(text) && suggestions.is_empty() {
+            "meta.date.day"
+        } else {
+            "meta.date"
+        };
+        let message = out.message(key, &[("date", &quote(text))]);
+        let path = pointer(&[Seg::F("physical"), Seg::F(name)]);
+        out.push(out.severity, path, None, message, suggestions);
+    }
+}
+
+pub const COUNTRY_CODE: Rule = Rule {
+    id: "meta.country-code",
+    group: Group::Metadata,
+    applies: Applies::BIP.and(Applies::MICRO_CREDENTIAL),
+    summary: "A `country` is not an ISO 3166-1 alpha-2 code, or differs from the profile's country of that institution.",
+    source: "ISO 3166-1; ENHANCE alliance profile",
+    settings: &[],
+    check: country_code,
+};
+
+fn country_code(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    // (index, id, country) of each entry that gives a country.
+    let entries: Vec<(usize, Option<&str>, &str)> = match cx.kind() {
+        Some(Kind::Bip) => cx
+            .doc
+            .bip
+            .institutions
+            .iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let e = e.as_ref()?;
+                Some((i, e.id, *e.country.value()?))
+            })
+            .collect(),
+        Some(Kind::MicroCredential) => cx
+            .doc
+            .micro
+            .awarding_bodies
+            .value()
+            .into_iter()
+            .flatten()
+            .enumerate()
+            .filter_map(|(i, b)| {
+                let b = b.as_ref()?;
+                Some((i, b.id.value().copied(), *b.country.value()?))
+            })
+            .collect(),
+        _ => return,
+    };
+    let list = if cx.kind() == Some(Kind::Bip) {
+        "institutions"
+    } else {
+        "awarding_bodies"
+    };
+    for (i, id, country) in entries {
+        let path = pointer(&[Seg::F(list), Seg::I(i), Seg::F("country")]);
+        let known = id.and_then(|id| cx.institution(id));
+        let (message, suggestion) = if !cx.codes.is_country(country) {
+            let upper = country.trim().to_ascii_uppercase();
+            let suggestion = if cx.codes.is_country(&upper) {
+                Some(upper)
+            } else {
+                cx.codes.reserved_country(&upper).map(str::to_string)
+            };
+            let message = out.message("meta.country-code", &[("code", &quote(country))]);
+            (message, suggestion)
+        } else if let Some(known) = known.filter(|k| k.country != country) {
+            let message = out.message(
+                "meta.country-code.profile",
+                &[
+                    ("id", &quote(&known.id)),
+                    ("country", &quote(&known.country)),
+                    ("code", &quote(country)),
+                ],
+            );
+            (message, Some(known.country.clone()))
+        } else {
+            continue;
+        };
+        out.push(
+            out.severity,
+            path,
+            None,
+            message,
+            suggestion.into_iter().collect(),
+        );
     }
 }
 

@@ -3,10 +3,12 @@
 //! `rules` and `explain`, and the page's help.
 
 pub mod assessment;
+pub mod bip;
 pub mod catalogue;
 pub mod joint;
 pub mod lo;
 pub mod meta;
+pub mod microcredential;
 pub mod programme;
 pub mod schema;
 pub mod society;
@@ -29,6 +31,8 @@ pub fn rules() -> impl Iterator<Item = &'static Rule> {
         joint::RULES,
         society::RULES,
         catalogue::RULES,
+        bip::RULES,
+        microcredential::RULES,
     ]
     .into_iter()
     .flatten()
@@ -83,11 +87,13 @@ mod tests {
         ("joint", include_str!("joint.rs")),
         ("society", include_str!("society.rs")),
         ("catalogue", include_str!("catalogue.rs")),
+        ("bip", include_str!("bip.rs")),
+        ("microcredential", include_str!("microcredential.rs")),
     ];
 
     #[test]
     fn each_file_holds_the_rules_of_its_prefix_in_one_group() {
-        let lists: [(&str, &[Rule]); 10] = [
+        let lists: [(&str, &[Rule]); 12] = [
             ("schema", schema::RULES),
             ("meta", meta::RULES),
             ("workload", workload::RULES),
@@ -98,6 +104,8 @@ mod tests {
             ("joint", joint::RULES),
             ("society", society::RULES),
             ("catalogue", catalogue::RULES),
+            ("bip", bip::RULES),
+            ("microcredential", microcredential::RULES),
         ];
         for (prefix, list) in lists {
             let groups: Vec<Group> = list.iter().map(|r| r.group).collect();
@@ -128,6 +136,10 @@ mod tests {
                 let same = match (value, s.default) {
                     (Some(Value::Number(n)), SettingDefault::Number(d)) => *n == d,
                     (Some(Value::String(t)), SettingDefault::Severity(d)) => t == d,
+                    (Some(Value::Array(items)), SettingDefault::Codes(d)) => items
+                        .iter()
+                        .map(Value::as_str)
+                        .eq(d.iter().map(|c| Some(*c))),
                     _ => false,
                 };
                 assert!(
@@ -214,8 +226,14 @@ mod tests {
         // Keys made from names: each name's key must exist, and nothing else.
         let mut named: Vec<String> = Vec::new();
         named.extend(["error", "warning", "info", "off"].map(|s| format!("severity.{s}")));
-        named.extend(["course", "programme", "document"].map(|s| format!("kind.{s}")));
-        named.extend(["course", "programme", "both"].map(|s| format!("applies.{s}")));
+        named.extend(
+            ["course", "programme", "bip", "micro-credential", "document"]
+                .map(|s| format!("kind.{s}")),
+        );
+        named.extend(
+            ["course", "programme", "bip", "micro-credential", "all"]
+                .map(|s| format!("applies.{s}")),
+        );
         named.extend(rules().map(|r| format!("group.{}", r.group.as_str())));
         named.extend(
             Profile::built_in()

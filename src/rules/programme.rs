@@ -66,7 +66,7 @@ fn credit_sum(
 pub const DEGREE_LEVEL: Rule = Rule {
     id: "programme.degree-level",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary:
         "`eqf_level` does not match `degree` (short-cycle 5, bachelor 6, master 7, doctorate 8).",
     source: "QF-EHEA 2005/2018 (cycles); EQF Recommendation 2017, Annex III",
@@ -113,7 +113,7 @@ fn degree_level(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const ECTS_RANGE: Rule = Rule {
     id: "programme.ects-range",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "The programme's ECTS lie outside its cycle's range (bachelor 180–240, master 90–120, short cycle 90–120).",
     source: "QF-EHEA 2005/2018 (credit ranges of the cycles); ECTS Users' Guide 2015, §2.2",
     settings: &[
@@ -164,7 +164,7 @@ fn ects_range(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const ECTS_SUM: Rule = Rule {
     id: "programme.ects-sum",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "The components' ECTS do not add up to the programme's `ects` (or a component carries 0 ECTS or less).",
     source: "ECTS Users' Guide 2015, §2.2 and §4.1 (programme structure)",
     settings: &[Setting::number("tolerance", 0.01)],
@@ -208,7 +208,7 @@ fn ects_sum(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const SEMESTER_LOAD: Rule = Rule {
     id: "programme.semester-load",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary:
         "A full-time semester more than 3 ECTS away from 30, or a part-time semester above 30.",
     source: "ECTS Users' Guide 2015, §2.2 (30 credits a semester)",
@@ -275,7 +275,7 @@ fn semester_load(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const DURATION: Rule = Rule {
     id: "programme.duration",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "A full-time programme whose semesters × 30 is not its ECTS (or `semesters` is not a whole number of 1 or more).",
     source: "ECTS Users' Guide 2015, §2.2 (60 credits a full-time year)",
     settings: &[
@@ -326,7 +326,7 @@ fn duration(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const SEMESTER_RANGE: Rule = Rule {
     id: "programme.semester-range",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "A component's `semester` is not a whole number from 1 to `semesters`.",
     source: "ECTS Users' Guide 2015, §4.1 (programme structure)",
     settings: &[],
@@ -355,7 +355,7 @@ fn semester_range(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const DUPLICATE_CODE: Rule = Rule {
     id: "programme.duplicate-code",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "Two components or options share a code.",
     source: "ECTS Users' Guide 2015, §7.1 (course codes)",
     settings: &[],
@@ -397,7 +397,7 @@ fn duplicate_code(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const ELECTIVE_POOL: Rule = Rule {
     id: "programme.elective-pool",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "An elective block whose options add up to fewer ECTS than the block (or an option carries 0 ECTS or less).",
     source: "ECTS Users' Guide 2015, §4.1 (optional components)",
     settings: &[],
@@ -435,7 +435,7 @@ fn elective_pool(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const THESIS: Rule = Rule {
     id: "programme.thesis",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "A bachelor or master without a thesis, or a thesis below 10 ECTS (bachelor) or 15 ECTS (master).",
     source: "QF-EHEA (Dublin descriptors); ESG 2015, standard 1.2",
     settings: &[
@@ -488,7 +488,7 @@ fn thesis(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const OUTCOME_COVERAGE: Rule = Rule {
     id: "programme.outcome-coverage",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "A programme learning outcome that no component contributes to.",
     source: "ESG 2015, standard 1.2 (programme design); ECTS Users' Guide 2015, §4.1",
     settings: &[],
@@ -534,7 +534,7 @@ fn outcome_coverage(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const UNMAPPED_COMPONENT: Rule = Rule {
     id: "programme.unmapped-component",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "A mandatory or thesis component that names no programme outcome in `contributes_to`.",
     source: "ESG 2015, standard 1.2 (programme design)",
     settings: &[],
@@ -561,7 +561,7 @@ fn unmapped_component(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const UNKNOWN_OUTCOME: Rule = Rule {
     id: "programme.unknown-outcome",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "A `contributes_to` number that is not a programme learning outcome.",
     source: "ESG 2015, standard 1.2",
     settings: &[],
@@ -598,7 +598,7 @@ fn unknown_outcome(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const PREREQUISITE_UNKNOWN: Rule = Rule {
     id: "programme.prerequisite-unknown",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "A prerequisite code that is not the code of a component or option.",
     source: "ECTS Users' Guide 2015, §4.1 (prerequisites)",
     settings: &[],
@@ -647,7 +647,7 @@ fn prerequisite_unknown(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const PREREQUISITE_CYCLE: Rule = Rule {
     id: "programme.prerequisite-cycle",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary: "Prerequisites that form a cycle (A → B → C → A).",
     source: "ECTS Users' Guide 2015, §4.1 (prerequisites)",
     settings: &[],
@@ -701,7 +701,7 @@ fn prerequisite_cycle(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const PREREQUISITE_ORDER: Rule = Rule {
     id: "programme.prerequisite-order",
     group: Group::Structure,
-    applies: Applies::Programme,
+    applies: Applies::PROGRAMME,
     summary:
         "A prerequisite scheduled in the same or a later semester than the component that needs it.",
     source: "ECTS Users' Guide 2015, §4.1 (prerequisites)",

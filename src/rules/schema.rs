@@ -25,7 +25,7 @@ fn field_name(f: &Finding<'_>) -> String {
 pub const REQUIRED: Rule = Rule {
     id: "schema.required",
     group: Group::Shape,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "A required field is missing, null, empty or only white space.",
     source: "ECTS Users' Guide 2015, §7.1 (course catalogue); European Approach 2015",
     settings: &[],
@@ -34,6 +34,10 @@ pub const REQUIRED: Rule = Rule {
 
 fn required(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for f in each(cx, Issue::Required) {
+        // An institution's country: the profile gives it for its own institutions.
+        if f.expected == Expected::UnlessKnown && cx.institution(&f.found).is_some() {
+            continue;
+        }
         let message = out.message("schema.required", &[("field", &field_name(f))]);
         out.emit(f.path.clone(), message);
     }
@@ -42,7 +46,7 @@ fn required(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const TYPE: Rule = Rule {
     id: "schema.type",
     group: Group::Shape,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "A value has the wrong JSON type and cannot be read as the right one.",
     source: "enhance-qa document format",
     settings: &[],
@@ -77,7 +81,7 @@ fn wrong_type(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const COERCED: Rule = Rule {
     id: "schema.coerced",
     group: Group::Shape,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "A number was given as text and read as that number.",
     source: "enhance-qa document format",
     settings: &[],
@@ -102,7 +106,7 @@ fn coerced(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const ENUM: Rule = Rule {
     id: "schema.enum",
     group: Group::Shape,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "A value is not one of the values its field allows.",
     source: "enhance-qa document format",
     settings: &[],
@@ -127,8 +131,10 @@ fn nearest(found: &str, allowed: &[&str]) -> Vec<String> {
 
 fn not_allowed(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for f in each(cx, Issue::Enum) {
-        let Expected::OneOf(allowed) = f.expected else {
-            continue;
+        let (allowed, synonyms) = match f.expected {
+            Expected::OneOf(allowed) => (allowed, &[][..]),
+            Expected::OneOfOr(allowed, synonyms) => (allowed, synonyms),
+            _ => continue,
         };
         let quoted: Vec<String> = allowed.iter().map(|a| quote(a)).collect();
         let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
@@ -140,20 +146,20 @@ fn not_allowed(cx: &Context<'_, '_>, out: &mut Out<'_>) {
                 ("allowed", &alternatives(&quoted)),
             ],
         );
-        out.push(
-            out.severity,
-            f.path.clone(),
-            None,
-            message,
-            nearest(&f.found, allowed),
-        );
+        // Another word for an allowed value is the best suggestion.
+        let lower = f.found.trim().to_lowercase();
+        let suggestions = match synonyms.iter().find(|(word, _)| *word == lower) {
+            Some((_, value)) => vec![value.to_string()],
+            None => nearest(&f.found, allowed),
+        };
+        out.push(out.severity, f.path.clone(), None, message, suggestions);
     }
 }
 
 pub const UNKNOWN_FIELD: Rule = Rule {
     id: "schema.unknown-field",
     group: Group::Shape,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "A field the format does not define (perhaps a misspelt one).",
     source: "enhance-qa document format",
     settings: &[Setting::number("max_distance", 2.0)],
@@ -163,6 +169,14 @@ pub const UNKNOWN_FIELD: Rule = Rule {
 fn unknown_field(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let limit = out.num(&["max_distance"]).max(0.0) as usize;
     for f in each(cx, Issue::UnknownField) {
+        if f.expected == Expected::LearnerData {
+            let message = out.message(
+                "schema.unknown-field.learner",
+                &[("field", &quote(&f.found))],
+            );
+            out.emit(f.path.clone(), message);
+            continue;
+        }
         let Expected::FieldOf(known) = f.expected else {
             continue;
         };
@@ -185,27 +199,44 @@ fn unknown_field(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const KIND: Rule = Rule {
     id: "schema.kind",
     group: Group::Shape,
-    applies: Applies::Both,
-    summary: "`kind` is missing or neither `course` nor `programme`; nothing else is checked.",
+    applies: Applies::ALL,
+    summary: "`kind` is missing or not `course`, `programme`, `bip` or `micro-credential`; nothing else is checked.",
     source: "enhance-qa document format",
     settings: &[],
     check: kind,
 };
 
+/// The kinds nearest to `found` once case, `-`, `_` and spaces are set
+/// aside (`"BIP"` → `bip`, `"Micro_Credential"` → `micro-credential`).
+fn closest_kinds(found: &str, kinds: &[&str]) -> Vec<String> {
+    let plain = |s: &str| s.to_lowercase().replace(['-', '_', ' '], "");
+    let found = plain(found);
+    let scored: Vec<(usize, &str)> = kinds
+        .iter()
+        .map(|k| (similar::distance(&found, &plain(k), 64), *k))
+        .collect();
+    let best = scored.iter().map(|(d, _)| *d).min().unwrap_or(0);
+    scored
+        .into_iter()
+        .filter(|(d, _)| *d == best)
+        .map(|(_, k)| k.to_string())
+        .collect()
+}
+
 fn kind(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for f in each(cx, Issue::Kind) {
+        let Expected::OneOf(allowed) = f.expected else {
+            continue;
+        };
         let (message, suggestions) = if f.found.is_empty() {
             (
                 out.message("schema.kind.missing", &[]),
-                vec!["course".to_string(), "programme".to_string()],
+                allowed.iter().map(|k| k.to_string()).collect(),
             )
         } else {
-            let Expected::OneOf(allowed) = f.expected else {
-                continue;
-            };
             (
                 out.message("schema.kind", &[("found", &quote(&f.found))]),
-                nearest(&f.found, allowed),
+                closest_kinds(&f.found, allowed),
             )
         };
         out.push(out.severity, f.path.clone(), None, message, suggestions);

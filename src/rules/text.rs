@@ -19,7 +19,7 @@ pub const RULES: &[Rule] = &[
 pub const PLACEHOLDER: Rule = Rule {
     id: "text.placeholder",
     group: Group::Texts,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "A text is or holds a placeholder (TBD, TODO, \"to be defined\", \"???\", …).",
     source: "ECTS Users' Guide 2015, §7.1 (complete, published information)",
     settings: &[],
@@ -44,7 +44,7 @@ fn placeholders(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const SUMMARY_LENGTH: Rule = Rule {
     id: "text.summary-length",
     group: Group::Texts,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "The summary is under 50 words (warning) or over 600 words (info).",
     source: "ECTS Users' Guide 2015, §7.1 (course content)",
     settings: &[
@@ -114,7 +114,7 @@ fn readability(s: &TextStats, lex: Option<&Lexicon>, out: &Out<'_>) -> Option<(f
 pub const READABILITY: Rule = Rule {
     id: "text.readability",
     group: Group::Texts,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "The summary is very hard to read by its language's own index (Flesch, Flesch–Amstad, INFLESZ, Gulpease, LIX).",
     source: "Flesch (1948); Amstad (1978); Szigriszt-Pazos (1993); Gulpease (1988); Björnsson LIX (1968)",
     settings: &[
@@ -172,7 +172,7 @@ fn readability_rule(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const LANGUAGE_MISMATCH: Rule = Rule {
     id: "text.language-mismatch",
     group: Group::Texts,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "A text of 30+ words looks written in another alliance language than `language`.",
     source: "ECTS Users' Guide 2015, §7.1 (language of instruction and of the description)",
     settings: &[
@@ -256,7 +256,7 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const SHOUTING: Rule = Rule {
     id: "text.shouting",
     group: Group::Texts,
-    applies: Applies::Both,
+    applies: Applies::ALL,
     summary: "A text of three or more words written in capitals.",
     source: "Web Content Accessibility Guidelines 2.2 (readable text)",
     settings: &[Setting::number("min_words", 3.0)],

@@ -1,7 +1,8 @@
 //! Credits and workload rules (`workload.*`): one ECTS credit stands for a
 //! set range of hours of student work, contact time and self-study together.
+//! A BIP's workload also counts the hours of its virtual component.
 
-use crate::document::Activity;
+use crate::document::{Activity, Kind};
 use crate::messages::number;
 use crate::pointer::{pointer, Seg};
 use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
@@ -34,6 +35,17 @@ fn activities<'a>(cx: &'a Context<'_, '_>, need_types: bool) -> Option<&'a [Opti
     (!list.is_empty() && list.iter().all(usable)).then_some(list)
 }
 
+/// The hours of work outside `activities`: a BIP's virtual component (`None`
+/// when they are missing or unusable, so the workload is not known); 0 for
+/// the other kinds.
+fn online(cx: &Context<'_, '_>) -> Option<f64> {
+    if cx.kind() != Some(Kind::Bip) {
+        return Some(0.0);
+    }
+    let hours = cx.doc.bip.virtual_component.value()?.hours?;
+    (hours.is_finite() && hours >= 0.0).then_some(hours)
+}
+
 fn hours(list: &[Option<Activity>], filter: impl Fn(&str) -> bool) -> f64 {
     list.iter()
         .flatten()
@@ -49,8 +61,8 @@ fn total(list: &[Option<Activity>]) -> f64 {
 pub const ECTS_RANGE: Rule = Rule {
     id: "workload.ects-range",
     group: Group::Workload,
-    applies: Applies::Course,
-    summary: "A course's ECTS credits are zero or less, or above the maximum.",
+    applies: Applies::UNITS,
+    summary: "The ECTS credits of a course, BIP or micro-credential are zero or less, or above the maximum.",
     source: "ECTS Users' Guide 2015, §2.2 (60 credits a year)",
     settings: &[Setting::number("max", 30.0)],
     check: ects_range,
@@ -77,7 +89,7 @@ fn ects_range(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const ECTS_GRANULARITY: Rule = Rule {
     id: "workload.ects-granularity",
     group: Group::Workload,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary: "ECTS credits are not a multiple of the step (0.5).",
     source: "ECTS Users' Guide 2015, §2.2",
     settings: &[Setting::number("step", 0.5)],
@@ -109,8 +121,8 @@ fn ects_granularity(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const HOURS_PER_CREDIT: Rule = Rule {
     id: "workload.hours-per-credit",
     group: Group::Workload,
-    applies: Applies::Course,
-    summary: "The activities' hours do not add up to 25–30 hours per ECTS credit.",
+    applies: Applies::UNITS,
+    summary: "The activities' hours (with a BIP's online hours) do not add up to 25–30 hours per ECTS credit.",
     source: "ECTS Users' Guide 2015, §2.2 (25–30 hours per credit)",
     settings: &[Setting::number("min", 25.0), Setting::number("max", 30.0)],
     check: hours_per_credit,
@@ -120,21 +132,24 @@ fn hours_per_credit(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(ects) = cx.doc.course.ects.filter(|e| *e > 0.0) else {
         return;
     };
-    let Some(list) = activities(cx, false) else {
+    let (Some(list), Some(online)) = (activities(cx, false), online(cx)) else {
         return;
     };
     let (min, max) = (out.num(&["min"]) * ects, out.num(&["max"]) * ects);
-    let sum = total(list);
-    let (key, difference) = if sum < min - TOLERANCE {
-        ("workload.hours-per-credit.short", min - sum)
-    } else if sum > max + TOLERANCE {
-        ("workload.hours-per-credit.long", sum - max)
-    } else {
-        return;
+    let sum = total(list) + online;
+    let bip = cx.kind() == Some(Kind::Bip);
+    let (key, difference) = match (sum < min - TOLERANCE, sum > max + TOLERANCE, bip) {
+        (true, _, false) => ("workload.hours-per-credit.short", min - sum),
+        (true, _, true) => ("workload.hours-per-credit.short-bip", min - sum),
+        (_, true, false) => ("workload.hours-per-credit.long", sum - max),
+        (_, true, true) => ("workload.hours-per-credit.long-bip", sum - max),
+        _ => return,
     };
     let message = out.message(
         key,
         &[
+            ("activities", &number(sum - online)),
+            ("online", &number(online)),
             ("sum", &number(sum)),
             ("min", &number(min)),
             ("max", &number(max)),
@@ -149,7 +164,7 @@ fn hours_per_credit(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const SELF_STUDY: Rule = Rule {
     id: "workload.self-study",
     group: Group::Workload,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary: "No self-study, or self-study under 20 % of the workload.",
     source: "ESG 2015, standard 1.3 (student-centred learning)",
     settings: &[Setting::number("min_share", 20.0)],
@@ -157,10 +172,10 @@ pub const SELF_STUDY: Rule = Rule {
 };
 
 fn self_study(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(list) = activities(cx, true) else {
+    let (Some(list), Some(online)) = (activities(cx, true), online(cx)) else {
         return;
     };
-    let sum = total(list);
+    let sum = total(list) + online;
     let own = hours(list, |t| t == "self-study");
     let min_share = out.num(&["min_share"]);
     let message = if !list.iter().flatten().any(|a| a.kind == Some("self-study")) {
@@ -183,7 +198,7 @@ fn self_study(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const CONTACT_SHARE: Rule = Rule {
     id: "workload.contact-share",
     group: Group::Workload,
-    applies: Applies::Course,
+    applies: Applies::UNITS,
     summary:
         "Contact activities (lecture, seminar, tutorial, lab) take more than 60 % of the workload.",
     source: "ESG 2015, standard 1.3; ECTS Users' Guide 2015, §3.4",
@@ -192,10 +207,11 @@ pub const CONTACT_SHARE: Rule = Rule {
 };
 
 fn contact_share(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let Some(list) = activities(cx, true) else {
+    // Online work is not contact time, but part of the whole.
+    let (Some(list), Some(online)) = (activities(cx, true), online(cx)) else {
         return;
     };
-    let sum = total(list);
+    let sum = total(list) + online;
     let contact = hours(list, |t| CONTACT.contains(&t));
     let max_share = out.num(&["max_share"]);
     if sum <= 0.0 || contact / sum * 100.0 <= max_share + TOLERANCE {
@@ -215,14 +231,19 @@ fn contact_share(cx: &Context<'_, '_>, out: &mut Out<'_>) {
 pub const NEGATIVE_HOURS: Rule = Rule {
     id: "workload.negative-hours",
     group: Group::Workload,
-    applies: Applies::Course,
-    summary: "An activity has negative hours.",
+    applies: Applies::UNITS,
+    summary: "An activity (or a BIP's virtual component) has negative hours.",
     source: "ECTS Users' Guide 2015, §3.4",
     settings: &[],
     check: negative_hours,
 };
 
 fn negative_hours(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    let online = cx.doc.bip.virtual_component.value().and_then(|v| v.hours);
+    if let Some(h) = online.filter(|h| !(h.is_finite() && *h >= 0.0)) {
+        let message = out.message("workload.negative-hours.virtual", &[("hours", &number(h))]);
+        out.emit("/virtual/hours".into(), message);
+    }
     let Some(list) = &cx.doc.course.activities else {
         return;
     };

@@ -57,12 +57,15 @@ export interface Counts {
   info: number;
 }
 
+/** The kinds of document: a course description, a programme proposal, an Erasmus+ Blended Intensive Programme proposal, a micro-credential offer. */
+export type Kind = "course" | "programme" | "bip" | "micro-credential";
+
 /** The result of a check; the same bytes as the native library and the CLI give. */
 export interface Report {
   profile: string;
   /** The locale the messages are written in ("en", "de" …). */
   locale: string;
-  kind: "course" | "programme" | null;
+  kind: Kind | null;
   /** max(0, 100 − 15·errors − 5·warnings − 1·infos) */
   score: number;
   counts: Counts;
@@ -71,7 +74,8 @@ export interface Report {
 
 export type RuleGroup =
   | "shape" | "metadata" | "workload" | "outcomes" | "alignment"
-  | "texts" | "structure" | "joint" | "society" | "catalogue";
+  | "texts" | "structure" | "joint" | "society" | "catalogue"
+  | "bip" | "microcredential";
 
 /** A rule's metadata, from the registry the checker runs. */
 export interface RuleInfo {
@@ -79,7 +83,8 @@ export interface RuleInfo {
   /** The severity in the checker's profile; null when the profile turns it off. */
   severity: Severity | null;
   group: RuleGroup;
-  applies: "course" | "programme" | "both";
+  /** The kinds of document the rule reads, in the format's order. */
+  applies: Kind[];
   /** One line, in the checker's locale. */
   summary: string;
   source: string;
@@ -102,6 +107,15 @@ export interface RuleExplanation {
   silent: string;
 }
 
+/** An institution of the checker's profile, as the BIP and micro-credential rules know it. */
+export interface Institution {
+  id: string;
+  name: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  erasmus_code: string | null;
+}
+
 /** A rule's setting in a profile: a severity, "off", or its thresholds. */
 export type RuleSetting = Severity | "off" | ({ severity?: Severity | "off" } & { [threshold: string]: unknown });
 
@@ -111,7 +125,7 @@ export interface Profile {
   id?: string;
   name?: string;
   rules?: { [ruleId: string]: RuleSetting };
-  institutions?: { [id: string]: { name?: string; country: string } };
+  institutions?: { [id: string]: { name?: string; country: string; erasmus_code?: string } };
   lexicons?: string[];
 }
 
@@ -273,6 +287,28 @@ impl Checker {
         rule_infos(self.inner.profile(), self.inner.messages())
     }
 
+    /// The profile's institutions, with their countries and Erasmus codes.
+    #[wasm_bindgen(unchecked_return_type = "Institution[]")]
+    pub fn institutions(&self) -> JsValue {
+        let mut w = Writer::default();
+        w.raw("[");
+        for (i, institution) in self.inner.profile().institutions.iter().enumerate() {
+            if i > 0 {
+                w.raw(",");
+            }
+            w.raw("{").key("id", true).string(&institution.id);
+            w.key("name", false).string(&institution.name);
+            w.key("country", false).string(&institution.country);
+            match &institution.erasmus_code {
+                Some(code) => w.key("erasmus_code", false).string(code),
+                None => w.key("erasmus_code", false).raw("null"),
+            };
+            w.raw("}");
+        }
+        w.raw("]");
+        parse(&w.out)
+    }
+
     /// The words a form shows around the messages, in this checker's locale.
     #[wasm_bindgen(unchecked_return_type = "FormLabels")]
     pub fn labels(&self) -> JsValue {
@@ -367,12 +403,14 @@ fn rule_infos(profile: &Profile, messages: &Messages) -> JsValue {
             None => w.key("severity", false).raw("null"),
         };
         w.key("group", false).string(r.group.as_str());
-        let applies = match r.applies {
-            crate::Applies::Course => "course",
-            crate::Applies::Programme => "programme",
-            crate::Applies::Both => "both",
-        };
-        w.key("applies", false).string(applies);
+        w.key("applies", false).raw("[");
+        for (i, kind) in r.applies.kinds().enumerate() {
+            if i > 0 {
+                w.raw(",");
+            }
+            w.string(kind.as_str());
+        }
+        w.raw("]");
         w.key("summary", false)
             .string(messages.summary(r.id, r.summary));
         w.key("source", false).string(r.source);

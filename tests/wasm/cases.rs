@@ -7,11 +7,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 const EXAMPLES: &[&str] = &[
+    include_str!("../examples/bip-enhance-energy.json"),
     include_str!("../examples/course-de-rwth.json"),
     include_str!("../examples/course-en-chalmers.json"),
     include_str!("../examples/course-en-polimi.json"),
     include_str!("../examples/course-en-upv.json"),
     include_str!("../examples/course-sv-chalmers.json"),
+    include_str!("../examples/microcredential-battery.json"),
     include_str!("../examples/programme-bachelor.json"),
     include_str!("../examples/programme-joint-master.json"),
 ];
@@ -146,6 +148,46 @@ fn rules_and_version_come_from_the_registry() {
         .find(|r| get(r, "id").as_string().as_deref() == Some("workload.hours-per-credit"))
         .unwrap_or(JsValue::UNDEFINED);
     assert_eq!(get(&get(&hours, "settings"), "min").as_f64(), Some(25.0));
+}
+
+#[wasm_bindgen_test]
+fn the_new_kinds_are_reported_with_their_rules_settings_and_institutions() {
+    let c = checker();
+    let report = c.check(JSON::parse(r#"{"kind": "bip", "physical": {"days": 3}}"#).unwrap_or(JsValue::NULL));
+    assert_eq!(get(&report, "kind").as_string().as_deref(), Some("bip"));
+    let diagnostics = Array::from(&get(&report, "diagnostics"));
+    let found = |rule: &str, path: &str| {
+        diagnostics.iter().any(|d| {
+            get(&d, "rule").as_string().as_deref() == Some(rule)
+                && get(&d, "path").as_string().as_deref() == Some(path)
+        })
+    };
+    assert!(found("bip.physical-days", "/physical/days"));
+    assert!(found("bip.virtual-missing", "/virtual"));
+    let offer = c.check(JSON::parse(r#"{"kind": "micro-credential"}"#).unwrap_or(JsValue::NULL));
+    assert_eq!(get(&offer, "kind").as_string().as_deref(), Some("micro-credential"));
+    // The settings a page draws the partnership with, lists included.
+    let listed = Array::from(&rules());
+    let partners = listed
+        .iter()
+        .find(|r| get(r, "id").as_string().as_deref() == Some("bip.partners"))
+        .unwrap_or(JsValue::UNDEFINED);
+    assert_eq!(get(&partners, "group").as_string().as_deref(), Some("bip"));
+    assert_eq!(
+        JSON::stringify(&get(&partners, "applies")).ok().and_then(|s| s.as_string()).as_deref(),
+        Some(r#"["bip"]"#)
+    );
+    let countries = Array::from(&get(&get(&partners, "settings"), "programme_countries"));
+    assert!(countries.includes(&JsValue::from_str("NO"), 0));
+    assert!(!countries.includes(&JsValue::from_str("CH"), 0));
+    let institutions = Array::from(&c.institutions());
+    assert_eq!(institutions.length(), 7);
+    let ntnu = institutions
+        .iter()
+        .find(|i| get(i, "id").as_string().as_deref() == Some("NTNU"))
+        .unwrap_or(JsValue::UNDEFINED);
+    assert_eq!(get(&ntnu, "country").as_string().as_deref(), Some("NO"));
+    assert_eq!(get(&ntnu, "erasmus_code").as_string().as_deref(), Some("N  TRONDHE01"));
 }
 
 #[wasm_bindgen_test]

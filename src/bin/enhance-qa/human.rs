@@ -192,12 +192,15 @@ pub fn explain(w: &mut impl Write, info: &RuleInfo, m: &Messages) -> io::Result<
 
 /// Which documents a rule reads, in words.
 pub fn applies(m: &Messages, info: &RuleInfo) -> String {
-    let which = match info.applies {
-        enhance_qa::Applies::Course => "course",
-        enhance_qa::Applies::Programme => "programme",
-        enhance_qa::Applies::Both => "both",
-    };
-    m.render(&format!("applies.{which}"), &[])
+    if info.applies == enhance_qa::Applies::ALL {
+        return m.render("applies.all", &[]);
+    }
+    let words: Vec<String> = info
+        .applies
+        .kinds()
+        .map(|k| m.render(&format!("applies.{}", k.as_str()), &[]))
+        .collect();
+    words.join(", ")
 }
 
 /// An example document as indented JSON.

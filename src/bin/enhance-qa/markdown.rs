@@ -16,10 +16,11 @@ pub fn rules(w: &mut impl Write, infos: &[RuleInfo], m: &Messages) -> io::Result
         writeln!(w, "| id | severity | applies to | checks | source |")?;
         writeln!(w, "|---|---|---|---|---|")?;
         for i in list {
-            let applies = match i.applies {
-                Applies::Course => "course",
-                Applies::Programme => "programme",
-                Applies::Both => "both",
+            let applies = if i.applies == Applies::ALL {
+                "all".to_string()
+            } else {
+                let kinds: Vec<&str> = i.applies.kinds().map(|k| k.as_str()).collect();
+                kinds.join(", ")
             };
             let esc = |s: &str| s.replace('|', "\\|");
             writeln!(

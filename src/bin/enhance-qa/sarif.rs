@@ -12,7 +12,7 @@ use crate::{Checked, Problem};
 use enhance_qa::json::Position;
 use enhance_qa::Checker;
 use enhance_qa::Messages;
-use enhance_qa::{Applies, RuleInfo};
+use enhance_qa::RuleInfo;
 use enhance_qa::{Diagnostic, Severity};
 use rayon::prelude::*;
 use serde_json::{json, Map, Value};
@@ -55,11 +55,6 @@ pub fn driver(rules: &[RuleInfo], m: &Messages) -> Value {
     let rules: Vec<Value> = rules
         .iter()
         .map(|r| {
-            let applies = match r.applies {
-                Applies::Course => "course",
-                Applies::Programme => "programme",
-                Applies::Both => "both",
-            };
             let summary = m.summary(r.id, r.summary);
             json!({
                 "id": r.id,
@@ -69,7 +64,7 @@ pub fn driver(rules: &[RuleInfo], m: &Messages) -> Value {
                     "enabled": r.severity.is_some(),
                     "level": r.severity.map_or("none", level),
                 },
-                "properties": {"group": r.group.as_str(), "applies": applies, "source": r.source},
+                "properties": {"group": r.group.as_str(), "applies": r.applies, "source": r.source},
             })
         })
         .collect();
