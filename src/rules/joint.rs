@@ -6,6 +6,7 @@ use crate::document::InstitutionEntry;
 use crate::messages::{number, quote};
 use crate::pointer::{pointer, Seg};
 use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
+use std::collections::HashSet;
 
 pub const RULES: &[Rule] = &[
     PARTNERS,
@@ -81,9 +82,11 @@ fn partners(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             ],
         )
     } else {
+        // Each country once, in the order the institutions name them.
         let mut countries: Vec<String> = Vec::new();
+        let mut seen = HashSet::new();
         for (_, e) in institutions(cx) {
-            if let Some(c) = country(cx, e).filter(|c| !countries.contains(c)) {
+            if let Some(c) = country(cx, e).filter(|c| seen.insert(c.clone())) {
                 countries.push(c);
             }
         }
