@@ -152,25 +152,23 @@ impl Checker {
     /// Checks a document as read by [`json::read`] (or the tape reader) under
     /// this checker's limits: what reading noted is reported with it.
     pub fn check_tree(&self, tree: &Tree<'_>) -> Report {
-        self.inspect(&tree.value, &tree.notes, None, false).0
+        self.inspect(&tree.value, &tree.notes, None, |_| ()).0
     }
 
     /// Checks a [`json::Value`] as it stands (no reading limit is applied).
     pub fn check_value(&self, value: &Value<'_>) -> Report {
-        self.inspect(value, &[], None, false).0
+        self.inspect(value, &[], None, |_| ()).0
     }
 
     /// Checks a document and keeps what the cross-document rules need of it,
     /// from one reading of the document (see [`crate::catalogue`]).
     pub fn check_summarised(&self, value: &Value<'_>) -> (Report, Summary) {
-        let (report, summary) = self.inspect(value, &[], None, true);
-        (report, summary.unwrap_or_default())
+        self.inspect(value, &[], None, Summary::from_document)
     }
 
     /// [`Checker::check_summarised`] for a document read with its notes.
     pub fn check_tree_summarised(&self, tree: &Tree<'_>) -> (Report, Summary) {
-        let (report, summary) = self.inspect(&tree.value, &tree.notes, None, true);
-        (report, summary.unwrap_or_default())
+        self.inspect(&tree.value, &tree.notes, None, Summary::from_document)
     }
 
     /// Checks JSON text as [`Checker::check_str`] does, reading again only the
@@ -184,7 +182,7 @@ impl Checker {
     /// [`Checker::check_str_remembering`] does.
     pub fn check_tree_remembering(&self, tree: &Tree<'_>, memo: &Memo) -> Report {
         memo.begin();
-        self.inspect(&tree.value, &tree.notes, Some(memo), false).0
+        self.inspect(&tree.value, &tree.notes, Some(memo), |_| ()).0
     }
 
     /// The report for a value a host language could not hand over as JSON
@@ -203,18 +201,19 @@ impl Checker {
     }
 
     /// Reads a document, adds what reading the JSON noted, and checks it;
-    /// with `summarise`, also keeps what the cross-document rules need.
-    fn inspect(
+    /// `keep` takes what else is wanted of the document (the cross-document
+    /// rules' summary, or nothing: then no summary's code is built in).
+    fn inspect<T>(
         &self,
         value: &Value<'_>,
         notes: &[Note],
         memo: Option<&Memo>,
-        summarise: bool,
-    ) -> (Report, Option<Summary>) {
+        keep: impl FnOnce(&Document<'_>) -> T,
+    ) -> (Report, T) {
         let (doc, mut findings) = document::read(value, self.max_number);
         findings.extend(notes.iter().map(Finding::of_note));
-        let summary = summarise.then(|| Summary::from_document(&doc));
-        (self.run(&doc, &findings, memo), summary)
+        let kept = keep(&doc);
+        (self.run(&doc, &findings, memo), kept)
     }
 
     fn run(&self, doc: &Document<'_>, findings: &[Finding<'_>], memo: Option<&Memo>) -> Report {

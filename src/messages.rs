@@ -312,8 +312,8 @@ pub fn number(x: f64) -> String {
     if hundredths > 9.0e15 {
         // Past two exact decimals: the whole number, while it has digits to show.
         let whole = x.abs().round();
-        return match (whole < 1e38, x < 0.0) {
-            (true, negative) => format!("{}{}", if negative { "-" } else { "" }, whole as u128),
+        return match (whole < 1.8e19, x < 0.0) {
+            (true, negative) => format!("{}{}", if negative { "-" } else { "" }, whole as u64),
             (false, true) => "-huge".into(),
             (false, false) => "huge".into(),
         };
@@ -395,7 +395,7 @@ mod tests {
         assert_eq!(number(0.05), "0.05");
         assert_eq!(number(-0.001), "0");
         assert_eq!(number(1e15), "1000000000000000");
-        assert_eq!(number(-2e20), "-200000000000000000000");
+        assert_eq!(number(-2e18), "-2000000000000000000");
         for odd in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 1e300] {
             let shown = number(odd);
             assert!(!shown.contains('∞') && !shown.contains("NaN"), "{shown}");

@@ -43,8 +43,9 @@ struct Store {
     index: Option<HashMap<u64, Vec<usize>>>,
 }
 
-fn hash(hasher: &RandomState, key: Key, text: &str) -> u64 {
-    hasher.hash_one((key, text))
+/// The hash of a text (its key is compared on a match: texts differ far more).
+fn hash(hasher: &RandomState, text: &str) -> u64 {
+    hasher.hash_one(text)
 }
 
 impl Store {
@@ -57,11 +58,7 @@ impl Store {
                 .is_some_and(|e| e.key == key && same(&e.text, text))
         };
         match &self.index {
-            Some(index) => index
-                .get(&hash(hasher, key, text))?
-                .iter()
-                .copied()
-                .find(found),
+            Some(index) => index.get(&hash(hasher, text))?.iter().copied().find(found),
             None => (0..self.entries.len()).find(found),
         }
     }
@@ -69,7 +66,7 @@ impl Store {
     fn push(&mut self, entry: Entry, hasher: &RandomState) {
         let at = self.entries.len();
         if let Some(index) = &mut self.index {
-            let h = hash(hasher, entry.key, &entry.text);
+            let h = hash(hasher, &entry.text);
             index.entry(h).or_default().push(at);
         }
         self.entries.push(Some(entry));
@@ -77,10 +74,7 @@ impl Store {
             let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
             for (i, e) in self.entries.iter().enumerate() {
                 if let Some(e) = e {
-                    index
-                        .entry(hash(hasher, e.key, &e.text))
-                        .or_default()
-                        .push(i);
+                    index.entry(hash(hasher, &e.text)).or_default().push(i);
                 }
             }
             self.index = Some(index);

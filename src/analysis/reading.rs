@@ -5,7 +5,7 @@
 use super::outcome::OutcomeReading;
 
 /// How a text is read, by what it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReadingKind {
     /// Placeholders and words only (titles, names, reading lists …).
     Plain,
