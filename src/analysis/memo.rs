@@ -49,8 +49,9 @@ fn hash(hasher: &RandomState, text: &str) -> u64 {
 }
 
 impl Store {
-    /// Where the entry of this key and text is.
-    fn find(&self, key: Key, text: &str, hasher: &RandomState) -> Option<usize> {
+    /// Where the entry of this key and text is (`hash`, the text's, is
+    /// there whenever a store of the memo is indexed).
+    fn find(&self, key: Key, text: &str, hash: Option<u64>) -> Option<usize> {
         let found = |i: &usize| {
             self.entries
                 .get(*i)
@@ -58,15 +59,15 @@ impl Store {
                 .is_some_and(|e| e.key == key && same(&e.text, text))
         };
         match &self.index {
-            Some(index) => index.get(&hash(hasher, text))?.iter().copied().find(found),
+            Some(index) => index.get(&hash?)?.iter().copied().find(found),
             None => (0..self.entries.len()).find(found),
         }
     }
 
-    fn push(&mut self, entry: Entry, hasher: &RandomState) {
+    fn push(&mut self, entry: Entry, text_hash: Option<u64>, hasher: &RandomState) {
         let at = self.entries.len();
         if let Some(index) = &mut self.index {
-            let h = hash(hasher, &entry.text);
+            let h = text_hash.unwrap_or_else(|| hash(hasher, &entry.text));
             index.entry(h).or_default().push(at);
         }
         self.entries.push(Some(entry));
@@ -119,10 +120,14 @@ impl Memo {
         text: &str,
         read: impl FnOnce() -> Reading,
     ) -> Rc<Reading> {
+        // Hashed once, and only when a store is large enough to be indexed.
+        let indexed =
+            self.current.borrow().index.is_some() || self.previous.borrow().index.is_some();
+        let text_hash = indexed.then(|| hash(&self.hasher, text));
         {
             let current = self.current.borrow();
             if let Some(e) = current
-                .find(key, text, &self.hasher)
+                .find(key, text, text_hash)
                 .and_then(|i| current.entries.get(i))
                 .and_then(Option::as_ref)
             {
@@ -131,7 +136,7 @@ impl Memo {
         }
         let mut previous = self.previous.borrow_mut();
         let kept = previous
-            .find(key, text, &self.hasher)
+            .find(key, text, text_hash)
             .and_then(|i| previous.entries.get_mut(i))
             .and_then(Option::take);
         let entry = kept.unwrap_or_else(|| Entry {
@@ -140,7 +145,9 @@ impl Memo {
             reading: Rc::new(read()),
         });
         let reading = Rc::clone(&entry.reading);
-        self.current.borrow_mut().push(entry, &self.hasher);
+        self.current
+            .borrow_mut()
+            .push(entry, text_hash, &self.hasher);
         reading
     }
 
