@@ -8,7 +8,7 @@ WASM := wasm32-unknown-unknown
 WB_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo demo-cli test setup setup-wasm setup-node setup-browser lint test-native test-wasm pkg bench boundary rules
+.PHONY: demo demo-cli test setup setup-wasm setup-node setup-browser lint test-native test-wasm pkg bench boundary rules fuzz fuzz-smoke deny
 
 setup:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup) first" >&2; exit 1; }
@@ -68,10 +68,37 @@ test-wasm: pkg setup-browser test-native
 	$(CARGO) test --locked --target $(WASM) --test wasm_node --test wasm_browser
 	node --test js/test/
 
-test: lint test-native test-wasm
+test: lint test-native test-wasm deny fuzz-smoke
+
+# Every fuzz target for FUZZ_SECONDS each, one after the other on one core
+# (.ci/fuzz: nightly needed, cargo-fuzz installed if missing); `make test`
+# runs each for a few seconds.
+FUZZ_SECONDS ?= 300
+FUZZ_SMOKE_SECONDS ?= 4
+fuzz: setup
+	.ci/fuzz $(FUZZ_SECONDS)
+
+fuzz-smoke: setup
+	.ci/fuzz $(FUZZ_SMOKE_SECONDS)
+
+# Licences, bans and sources of what ships, always; advisories when the
+# RustSec database can be fetched (or was before, then that copy is used).
+ADVISORY_DB := https://github.com/rustsec/advisory-db
+deny: setup
+	@command -v cargo-deny >/dev/null || $(CARGO) install cargo-deny --locked
+	$(CARGO) deny --locked check licenses bans sources
+	@if timeout 15 git ls-remote --exit-code $(ADVISORY_DB) HEAD >/dev/null 2>&1; then \
+	  $(CARGO) deny --locked check advisories; \
+	elif ls -d $$HOME/.cargo/advisory-dbs/*/crates >/dev/null 2>&1; then \
+	  echo "cargo deny: the advisory database cannot be fetched; checking against the copy fetched before"; \
+	  $(CARGO) deny --locked check --disable-fetch advisories; \
+	else \
+	  echo "cargo deny: advisories NOT checked: the advisory database ($(ADVISORY_DB)) cannot be reached from this machine"; \
+	fi
 
 bench: setup pkg setup-browser boundary
 	$(CARGO) bench --locked --bench check
+	$(CARGO) bench --locked --bench growth
 	$(CARGO) bench --locked --bench catalogue
 	node js/bench.mjs
 	node js/boundary.mjs

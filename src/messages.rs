@@ -303,24 +303,22 @@ fn is_decimal(value: &str) -> bool {
 }
 
 /// A number as messages show it: at most two decimals, no trailing zeros
-/// (`7.5`, `187.5`, `26.67`, `30`). Written by hand to keep float formatting
-/// out of the WebAssembly build.
+/// (`7.5`, `187.5`, `26.67`, `30`), large ones in whole digits. Written by
+/// hand to keep float formatting out of the WebAssembly build. Documents'
+/// numbers are read only in range, so nothing infinite or undefined comes
+/// here; should it, it shows as "huge" or "?", never as "∞" or "NaN".
 pub fn number(x: f64) -> String {
-    if !x.is_finite() {
-        return if x.is_nan() {
-            "NaN".into()
-        } else if x > 0.0 {
-            "∞".into()
-        } else {
-            "-∞".into()
-        };
+    if x.is_nan() {
+        return "?".into();
     }
     let hundredths = (x.abs() * 100.0).round();
     if hundredths > 9.0e15 {
-        return if x < 0.0 {
-            "-huge".into()
-        } else {
-            "huge".into()
+        // Past two exact decimals: the whole number, while it has digits to show.
+        let whole = x.abs().round();
+        return match (whole < 1.8e19, x < 0.0) {
+            (true, negative) => format!("{}{}", if negative { "-" } else { "" }, whole as u64),
+            (false, true) => "-huge".into(),
+            (false, false) => "huge".into(),
         };
     }
     let hundredths = hundredths as u64;
@@ -399,5 +397,11 @@ mod tests {
         assert_eq!(number(-5.0), "-5");
         assert_eq!(number(0.05), "0.05");
         assert_eq!(number(-0.001), "0");
+        assert_eq!(number(1e15), "1000000000000000");
+        assert_eq!(number(-2e18), "-2000000000000000000");
+        for odd in [f64::INFINITY, f64::NEG_INFINITY, f64::NAN, 1e300] {
+            let shown = number(odd);
+            assert!(!shown.contains('∞') && !shown.contains("NaN"), "{shown}");
+        }
     }
 }

@@ -105,21 +105,31 @@ impl Report {
         profile: String,
         locale: &'static str,
         kind: Option<&'static str>,
-        mut diagnostics: Vec<Diagnostic>,
+        diagnostics: Vec<Diagnostic>,
         field_order: &[&str],
     ) -> Report {
-        let mut keyed: Vec<(Vec<PathKey>, Diagnostic)> = diagnostics
-            .drain(..)
-            .map(|d| (path_key(&d.path, field_order), d))
+        // Places sorted, not the diagnostics themselves: a stable sort of
+        // small numbers, then one pass that puts each diagnostic in its place.
+        let keys: Vec<Vec<PathKey>> = diagnostics
+            .iter()
+            .map(|d| path_key(&d.path, field_order))
             .collect();
-        crate::sort::sort_by(&mut keyed, |(ka, a), (kb, b)| {
-            ka.cmp(kb)
+        let mut order: Vec<usize> = (0..diagnostics.len()).collect();
+        crate::sort::sort_by(&mut order, |&i, &j| {
+            let (a, b) = (&diagnostics[i], &diagnostics[j]);
+            keys[i]
+                .cmp(&keys[j])
                 .then(a.severity.cmp(&b.severity))
                 .then(a.rule.cmp(b.rule))
                 .then(span_order(a.span, b.span))
                 .then(a.message.cmp(&b.message))
         });
-        let diagnostics: Vec<Diagnostic> = keyed.into_iter().map(|(_, d)| d).collect();
+        drop(keys);
+        let mut slots: Vec<Option<Diagnostic>> = diagnostics.into_iter().map(Some).collect();
+        let diagnostics: Vec<Diagnostic> = order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take))
+            .collect();
         let mut counts = Counts::default();
         for d in &diagnostics {
             match d.severity {
@@ -179,7 +189,8 @@ fn span_order(a: Option<Span>, b: Option<Span>) -> Ordering {
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum PathKey {
     Index(u64),
-    Field(usize, String),
+    /// A field's place in the format; an unknown field's name.
+    Field(usize, Option<String>),
 }
 
 fn path_key(path: &str, field_order: &[&str]) -> Vec<PathKey> {
@@ -191,8 +202,8 @@ fn path_key(path: &str, field_order: &[&str]) -> Vec<PathKey> {
             }
             let name = seg.replace("~1", "/").replace("~0", "~");
             match field_order.iter().position(|f| *f == name) {
-                Some(rank) => PathKey::Field(rank, String::new()),
-                None => PathKey::Field(field_order.len(), name),
+                Some(rank) => PathKey::Field(rank, None),
+                None => PathKey::Field(field_order.len(), Some(name)),
             }
         })
         .collect()

@@ -6,8 +6,10 @@ use enhance_qa::{catalogue, infos, json, Checker, Profile};
 /// The rules that fire on an example: a document, or an array of documents
 /// checked together.
 fn fired(checker: &Checker, example: &str) -> Vec<&'static str> {
-    let value = json::parse(example).unwrap_or_else(|e| panic!("{e}: {example}"));
-    let reports = match &value {
+    let tree = checker
+        .read(example)
+        .unwrap_or_else(|e| panic!("{e}: {example}"));
+    let reports = match &tree.value {
         json::Value::Array(docs) => {
             let named: Vec<(String, &json::Value<'_>)> = docs
                 .iter()
@@ -18,7 +20,7 @@ fn fired(checker: &Checker, example: &str) -> Vec<&'static str> {
                 named.iter().map(|(n, d)| (n.as_str(), *d)).collect();
             catalogue::check_all(checker, &refs)
         }
-        doc => vec![checker.check_value(doc)],
+        _ => vec![checker.check_tree(&tree)],
     };
     reports
         .iter()

@@ -11,7 +11,10 @@
 //! A case may also `remove` pointers, replace the whole `document`, give a
 //! `profile` (overrides of the built-in one) and a `base` of its own; an
 //! expected diagnostic may pin its `severity`, `span`, `suggestions` and a
-//! part of its `message`.
+//! part of its `message`. What only JSON text can hold (a key given twice,
+//! `1e999`) is given as `text`, the whole document, or as `append`, members
+//! written after the derived document's own: such a case is checked from
+//! its text.
 
 mod support;
 
@@ -19,7 +22,7 @@ use enhance_qa::{Checker, Profile, Report};
 use libtest_mimic::{Arguments, Failed, Trial};
 use serde_json::{json, Value};
 use std::path::Path;
-use support::{example, remove, set, snapshot};
+use support::snapshot;
 
 fn main() {
     let args = Arguments::from_args();
@@ -66,29 +69,17 @@ fn main() {
 
 /// The report of a case's document, under the case's profile.
 fn report_of(fixture: &Value, case: &Value) -> Result<Report, Failed> {
-    let mut doc = match case.get("document") {
-        Some(d) => d.clone(),
-        None => {
-            let base = case["base"]
-                .as_str()
-                .or(fixture["base"].as_str())
-                .ok_or("no base and no document")?;
-            example(base)
-        }
-    };
-    for p in case["remove"].as_array().into_iter().flatten() {
-        remove(&mut doc, p.as_str().unwrap_or_default())?;
-    }
-    if let Some(sets) = case["set"].as_object() {
-        for (pointer, value) in sets {
-            set(&mut doc, pointer, value.clone())?;
-        }
-    }
     let profile = match case.get("profile") {
         Some(p) => Profile::from_json(&p.to_string()).map_err(|e| format!("profile: {e}"))?,
         None => Profile::built_in(),
     };
-    Ok(Checker::new(profile).check(&doc))
+    let checker = Checker::new(profile);
+    match support::case_document(fixture, case)? {
+        support::CaseDocument::Value(doc) => Ok(checker.check(&doc)),
+        support::CaseDocument::Text(text) => checker
+            .check_str(&text)
+            .map_err(|e| format!("the case's text: {e}").into()),
+    }
 }
 
 fn run_case(fixture: &Value, case: &Value) -> Result<(), Failed> {

@@ -115,7 +115,7 @@ fn every_catalogue_has_every_english_key_with_its_parameters() {
 }
 
 /// Every document the fixtures hold, for reports with every kind of message.
-fn fixture_documents() -> Vec<Value> {
+fn fixture_documents() -> Vec<support::CaseDocument> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/rules");
     let mut docs = Vec::new();
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -127,21 +127,8 @@ fn fixture_documents() -> Vec<Value> {
         let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
         let fixture: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
         for case in fixture["cases"].as_array().into_iter().flatten() {
-            // Built as the fixture runner builds it: removals, then values set.
-            let mut doc = match case.get("document") {
-                Some(d) => d.clone(),
-                None => {
-                    let base = case["base"].as_str().or(fixture["base"].as_str());
-                    example(base.unwrap_or_else(|| panic!("{}: no base", file.display())))
-                }
-            };
-            for pointer in case["remove"].as_array().into_iter().flatten() {
-                support::remove(&mut doc, pointer.as_str().unwrap_or_default())
-                    .unwrap_or_else(|e| panic!("{e}"));
-            }
-            for (pointer, value) in case["set"].as_object().into_iter().flatten() {
-                set(&mut doc, pointer, value.clone()).unwrap_or_else(|e| panic!("{e}"));
-            }
+            let doc = support::case_document(&fixture, case)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
             docs.push(doc);
         }
     }
@@ -155,7 +142,12 @@ fn every_fixture_report_is_written_wholly_in_every_locale() {
     for locale in LOCALES {
         let checker = Checker::with_locale(Profile::built_in(), locale);
         for doc in &docs {
-            let report = checker.check(doc);
+            let report = match doc {
+                support::CaseDocument::Value(doc) => checker.check(doc),
+                support::CaseDocument::Text(text) => checker
+                    .check_str(text)
+                    .unwrap_or_else(|e| panic!("{e}: {text}")),
+            };
             assert_eq!(report.locale, locale);
             for d in &report.diagnostics {
                 let leftover = d.message.contains('{')

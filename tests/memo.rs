@@ -70,6 +70,30 @@ fn the_memo_forgets_what_the_last_check_did_not_use() {
     assert!(memo.len() <= 12, "{}", memo.len());
 }
 
+#[test]
+fn a_large_document_is_remembered_through_the_memo_s_index() {
+    // Hundreds of texts: past the size a memo searches in place, in every language.
+    let checker = Checker::default();
+    let memo = Memo::new();
+    let mut doc = example("course-en-chalmers.json");
+    let outcome = |i: usize| json!(format!("Design heat pump number {}.", i % 150));
+    doc["learning_outcomes"] = (0..300).map(outcome).collect();
+    for step in 0..6 {
+        doc["learning_outcomes"][step * 40] = json!(format!("Compare {step} strategies."));
+        doc["language"] = json!(["en", "de", "en"][step % 3]);
+        let text = doc.to_string();
+        let fresh = checker.check_str(&text).ok();
+        assert_eq!(
+            checker.check_str_remembering(&text, &memo).ok(),
+            fresh,
+            "step {step}"
+        );
+    }
+    // The readings of one check and of the one before: each about 150
+    // distinct outcomes and a dozen other texts, not 300 outcomes each.
+    assert!(memo.len() <= 2 * 165, "{}", memo.len());
+}
+
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig { cases: 128, ..Default::default() })]
 

@@ -5,6 +5,9 @@
 
 use super::reading::{Reading, ReadingKind};
 use std::cell::RefCell;
+use std::collections::hash_map::RandomState;
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::rc::Rc;
 
 /// Which reading: its kind and the lexicon it was read with (its place in
@@ -21,10 +24,67 @@ struct Entry {
 /// first used with: readings depend on its profile's lexicons).
 #[derive(Default)]
 pub struct Memo {
-    // A document has tens of texts: a list searched by length, then content,
-    // costs less than hashing every text at every check.
-    current: RefCell<Vec<Entry>>,
-    previous: RefCell<Vec<Entry>>,
+    current: RefCell<Store>,
+    previous: RefCell<Store>,
+    hasher: RandomState,
+}
+
+/// Stores with more entries than this get a hash index; a form's document has
+/// tens of texts, and a list searched by length, then content, costs less
+/// than hashing every text at every check.
+const SMALL: usize = 32;
+
+/// The readings of one check: a list, with a hash index once it is large.
+#[derive(Default)]
+struct Store {
+    /// `None` where an entry was taken into the next check's store.
+    entries: Vec<Option<Entry>>,
+    /// Places in `entries` by the hash of key and text.
+    index: Option<HashMap<u64, Vec<usize>>>,
+}
+
+/// The hash of a text (its key is compared on a match: texts differ far more).
+fn hash(hasher: &RandomState, text: &str) -> u64 {
+    hasher.hash_one(text)
+}
+
+impl Store {
+    /// Where the entry of this key and text is (`hash`, the text's, is
+    /// there whenever a store of the memo is indexed).
+    fn find(&self, key: Key, text: &str, hash: Option<u64>) -> Option<usize> {
+        let found = |i: &usize| {
+            self.entries
+                .get(*i)
+                .and_then(Option::as_ref)
+                .is_some_and(|e| e.key == key && same(&e.text, text))
+        };
+        match &self.index {
+            Some(index) => index.get(&hash?)?.iter().copied().find(found),
+            None => (0..self.entries.len()).find(found),
+        }
+    }
+
+    fn push(&mut self, entry: Entry, text_hash: Option<u64>, hasher: &RandomState) {
+        let at = self.entries.len();
+        if let Some(index) = &mut self.index {
+            let h = text_hash.unwrap_or_else(|| hash(hasher, &entry.text));
+            index.entry(h).or_default().push(at);
+        }
+        self.entries.push(Some(entry));
+        if self.index.is_none() && self.entries.len() > SMALL {
+            let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+            for (i, e) in self.entries.iter().enumerate() {
+                if let Some(e) = e {
+                    index.entry(hash(hasher, &e.text)).or_default().push(i);
+                }
+            }
+            self.index = Some(index);
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.entries.iter().flatten().count()
+    }
 }
 
 /// Equal texts, compared eight bytes at a time (wasm's `memcmp` goes byte by byte).
@@ -60,21 +120,34 @@ impl Memo {
         text: &str,
         read: impl FnOnce() -> Reading,
     ) -> Rc<Reading> {
-        let found = |e: &Entry| e.key == key && same(&e.text, text);
-        if let Some(e) = self.current.borrow().iter().find(|e| found(e)) {
-            return Rc::clone(&e.reading);
+        // Hashed once, and only when a store is large enough to be indexed.
+        let indexed =
+            self.current.borrow().index.is_some() || self.previous.borrow().index.is_some();
+        let text_hash = indexed.then(|| hash(&self.hasher, text));
+        {
+            let current = self.current.borrow();
+            if let Some(e) = current
+                .find(key, text, text_hash)
+                .and_then(|i| current.entries.get(i))
+                .and_then(Option::as_ref)
+            {
+                return Rc::clone(&e.reading);
+            }
         }
         let mut previous = self.previous.borrow_mut();
-        let entry = match previous.iter().position(found) {
-            Some(at) => previous.swap_remove(at),
-            None => Entry {
-                key,
-                text: text.to_string(),
-                reading: Rc::new(read()),
-            },
-        };
+        let kept = previous
+            .find(key, text, text_hash)
+            .and_then(|i| previous.entries.get_mut(i))
+            .and_then(Option::take);
+        let entry = kept.unwrap_or_else(|| Entry {
+            key,
+            text: text.to_string(),
+            reading: Rc::new(read()),
+        });
         let reading = Rc::clone(&entry.reading);
-        self.current.borrow_mut().push(entry);
+        self.current
+            .borrow_mut()
+            .push(entry, text_hash, &self.hasher);
         reading
     }
 

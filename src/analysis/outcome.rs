@@ -8,7 +8,9 @@
 //! comes from its lexicon.
 
 use super::lexicon::Lexicon;
+use super::reading::Reading;
 use super::words::Words;
+use std::rc::Rc;
 
 /// What is wrong with an outcome's verb, if anything; at most one applies,
 /// in this order of precedence.
@@ -52,27 +54,46 @@ pub struct Outcome<'v> {
     /// Its index in `learning_outcomes`.
     pub index: usize,
     pub text: &'v str,
-    pub read: OutcomeReading,
+    /// The text's reading, shared with the text rules (and the memo), not copied.
+    pub reading: Rc<Reading>,
     /// The outcome holds a placeholder ("TBD"): `text.placeholder` says so.
     pub placeholder: bool,
 }
 
+/// The reading of a text that is not read as an outcome.
+static UNREAD: OutcomeReading = OutcomeReading {
+    finding: None,
+    level: None,
+    coordinated: 0,
+    verbs: None,
+    words_after_stem: 0,
+    stem: None,
+    statement: None,
+};
+
 impl Outcome<'_> {
+    /// What was read of the outcome.
+    pub fn read(&self) -> &OutcomeReading {
+        self.reading.outcome.as_ref().unwrap_or(&UNREAD)
+    }
+
     /// The statement without marker, stem and final punctuation, lower-case,
     /// white space collapsed: what `lo.duplicate` compares.
     pub fn normalised(&self) -> Option<String> {
-        let start = self.read.statement?;
+        let start = self.read().statement?;
         let end = self
             .text
             .trim_end_matches(|c: char| c.is_whitespace() || ".;:!?".contains(c))
             .len();
         let body = self.text.get(start..end.max(start))?;
-        Some(
-            body.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase(),
-        )
+        let mut joined = String::with_capacity(body.len());
+        for word in body.split_whitespace() {
+            if !joined.is_empty() {
+                joined.push(' ');
+            }
+            joined.push_str(word);
+        }
+        Some(joined.to_lowercase())
     }
 }
 
@@ -470,7 +491,10 @@ mod tests {
         let whole = Outcome {
             index: 0,
             text,
-            read: o,
+            reading: Rc::new(Reading {
+                outcome: Some(o),
+                ..Reading::default()
+            }),
             placeholder: false,
         };
         assert_eq!(

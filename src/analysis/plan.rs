@@ -51,6 +51,8 @@ pub struct Plan<'v> {
     pub codes: Vec<(&'v str, usize, Option<usize>)>,
     /// Where each code is first used, as an index into `codes` (large plans only).
     first: Option<HashMap<&'v str, usize>>,
+    /// For each code in `codes`, the index in `codes` of its first use.
+    first_of: Vec<usize>,
 }
 
 impl<'v> Plan<'v> {
@@ -64,9 +66,13 @@ impl<'v> Plan<'v> {
         if plan.codes.len() > SMALL_PLAN {
             let mut first = HashMap::with_capacity(plan.codes.len());
             for (n, &(code, _, _)) in plan.codes.iter().enumerate() {
-                first.entry(code).or_insert(n);
+                plan.first_of.push(*first.entry(code).or_insert(n));
             }
             plan.first = Some(first);
+        } else {
+            plan.first_of = (0..plan.codes.len())
+                .map(|n| plan.first_use(plan.codes[n].0).unwrap_or(n))
+                .collect();
         }
         plan
     }
@@ -87,8 +93,7 @@ impl<'v> Plan<'v> {
 
     /// Whether the code at `n` in `codes` repeats an earlier one, and which.
     pub fn earlier(&self, n: usize) -> Option<(usize, Option<usize>)> {
-        let &(code, _, _) = self.codes.get(n)?;
-        let first = self.first_use(code).filter(|&f| f != n)?;
+        let first = self.first_of.get(n).copied().filter(|&f| f != n)?;
         self.codes.get(first).map(|&(_, i, k)| (i, k))
     }
 }

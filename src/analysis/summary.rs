@@ -53,9 +53,10 @@ impl Unit {
 }
 
 impl Summary {
-    /// Reads what the cross-document rules need from a document.
+    /// Reads what the cross-document rules need from a document (any
+    /// finite number read as it is).
     pub fn of(value: &Value<'_>) -> Summary {
-        Summary::from_document(&document::read(value).0)
+        Summary::from_document(&document::read(value, f64::MAX).0)
     }
 
     pub fn from_document(doc: &Document<'_>) -> Summary {

@@ -301,10 +301,10 @@ pub fn placeholder(words: &Words<'_>, lexicons: &[&Lexicon]) -> Option<(usize, u
 /// Every learning outcome of the document, as the text readings found it.
 pub fn outcomes<'v>(texts: &TextFindings<'v>) -> Vec<Outcome<'v>> {
     let outcome = |t: &Text<'v>| match (t.field, &t.reading.outcome) {
-        (TextField::Outcome(index), Some(read)) => Some(Outcome {
+        (TextField::Outcome(index), Some(_)) => Some(Outcome {
             index,
             text: t.text,
-            read: read.clone(),
+            reading: Rc::clone(&t.reading),
             placeholder: t.reading.placeholder.is_some(),
         }),
         _ => None,

@@ -1,6 +1,7 @@
 //! What reading a document finds: problems of shape, and whether a field
 //! was given at all.
 
+use crate::json::{Note, NoteKind};
 use std::borrow::Cow;
 
 /// A problem of shape found while reading.
@@ -15,8 +16,32 @@ pub struct Finding<'v> {
     pub found: Cow<'v, str>,
     /// What is expected: a type's name (`Type`), or the allowed values.
     pub expected: Expected,
-    /// The number a string was read as (`Coerced`).
+    /// The number a string was read as (`Coerced`); the length of a text or
+    /// list past its limit (`Limit`).
     pub number: f64,
+}
+
+impl<'v> Finding<'v> {
+    /// What reading the JSON noted (a repeated key, a value past a limit),
+    /// as a finding of shape.
+    pub fn of_note(note: &Note) -> Finding<'v> {
+        let (issue, limit, number) = match note.kind {
+            NoteKind::DuplicateKey => (Issue::DuplicateKey, Limit::Size, 0),
+            NoteKind::Size => (Issue::Limit, Limit::Size, 0),
+            NoteKind::Text(n) => (Issue::Limit, Limit::Text, n),
+            NoteKind::Key(n) => (Issue::Limit, Limit::Key, n),
+            NoteKind::List(n) => (Issue::Limit, Limit::List, n),
+            NoteKind::Depth => (Issue::Limit, Limit::Depth, 0),
+        };
+        Finding {
+            issue,
+            path: note.path.clone(),
+            field: "",
+            found: Cow::Borrowed(""),
+            expected: Expected::Limit(limit),
+            number: number as f64,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +52,24 @@ pub enum Issue {
     Enum,
     UnknownField,
     Kind,
+    /// A key given twice in one object (the later value is read).
+    DuplicateKey,
+    /// A value past one of the profile's reading limits, not read.
+    Limit,
+}
+
+/// Which reading limit a value is past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The whole document.
+    Size,
+    Text,
+    /// A field name.
+    Key,
+    List,
+    Depth,
+    /// A number beyond the range a number is read in (or not finite).
+    Number,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +93,8 @@ pub enum Expected {
     /// A field required only when the profile does not know the institution
     /// whose id is `found` (an institution's country).
     UnlessKnown,
+    /// Within a reading limit.
+    Limit(Limit),
 }
 
 /// A field that may be missing, given but unreadable, or given: for the

@@ -10,7 +10,7 @@
 mod finding;
 mod reader;
 
-pub use finding::{Expected, Field, Finding, Issue};
+pub use finding::{Expected, Field, Finding, Issue, Limit};
 pub use reader::read;
 
 use std::sync::OnceLock;

@@ -7,11 +7,13 @@ use crate::json::Value;
 use crate::pointer::{pointer, Seg};
 use std::borrow::Cow;
 
-/// Reads any JSON value into a [`Document`] and the problems of its shape.
-pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
+/// Reads any JSON value into a [`Document`] and the problems of its shape;
+/// a number beyond ±`max_number` (or not finite) is out of range, not read.
+pub fn read<'v>(value: &'v Value<'v>, max_number: f64) -> (Document<'v>, Vec<Finding<'v>>) {
     let mut r = Reader {
         path: Vec::new(),
         findings: Vec::new(),
+        max_number,
     };
     let mut doc = Document::default();
     let Some(members) = value.as_object() else {
@@ -19,6 +21,10 @@ pub fn read<'v>(value: &'v Value<'v>) -> (Document<'v>, Vec<Finding<'v>>) {
         return (doc, r.findings);
     };
     let given = find(members, "kind");
+    // Past a limit: its own finding says so, and nothing else is read.
+    if matches!(given, Some(Value::Unread)) {
+        return (doc, r.findings);
+    }
     let Some(kind) = given.and_then(Value::as_str).and_then(Kind::parse) else {
         r.at("kind", |r| {
             r.push(
@@ -83,6 +89,7 @@ struct Reader<'v> {
     /// Where the reader is; made into a pointer only when something is found.
     path: Vec<Seg<'v>>,
     findings: Vec<Finding<'v>>,
+    max_number: f64,
 }
 
 impl<'v> Reader<'v> {
@@ -115,6 +122,10 @@ impl<'v> Reader<'v> {
 
     #[inline(never)]
     fn type_error(&mut self, field: &'static str, value: &'v Value<'v>, expected: &'static str) {
+        // A value past a reading limit has its own finding from the JSON reading.
+        if matches!(value, Value::Unread) {
+            return;
+        }
         self.push(
             Issue::Type,
             field,
@@ -200,12 +211,23 @@ impl<'v> Reader<'v> {
         self.at(name, |r| r.number_value(name, value))
     }
 
-    /// A number, or a plain decimal string read as one (`schema.coerced`).
+    /// A number, or a plain decimal string read as one (`schema.coerced`);
+    /// one out of range is reported and not read.
     #[inline(never)]
     fn number_value(&mut self, name: &'static str, value: &'v Value<'v>) -> Option<f64> {
+        let max = self.max_number;
+        let in_range = move |n: &f64| n.is_finite() && n.abs() <= max;
         match value {
-            Value::Number(n) => Some(*n),
+            Value::Number(n) if in_range(n) => Some(*n),
+            Value::Number(_) => {
+                self.out_of_range(name);
+                None
+            }
             Value::String(s) => match plain_decimal(s) {
+                Some(n) if !in_range(&n) => {
+                    self.out_of_range(name);
+                    None
+                }
                 Some(n) => {
                     self.findings.push(Finding {
                         issue: Issue::Coerced,
@@ -232,6 +254,15 @@ impl<'v> Reader<'v> {
                 None
             }
         }
+    }
+
+    fn out_of_range(&mut self, name: &'static str) {
+        self.push(
+            Issue::Limit,
+            name,
+            Cow::Borrowed(""),
+            Expected::Limit(Limit::Number),
+        );
     }
 
     #[inline(never)]

@@ -1,7 +1,7 @@
 //! Finding values in JSON text by pointer, with the parser's own lexer.
 
 use super::parse::{Fail, Parser};
-use super::MAX_DEPTH;
+use super::{Limits, DEPTH_CEILING};
 
 /// Where a value is in JSON text: 1-based line and column, the column
 /// counted in UTF-16 code units (as SARIF and LSP count by default).
@@ -25,40 +25,42 @@ pub fn locate(text: &str, pointer: &str) -> Option<Position> {
 /// ancestor that exists; one that is not a pointer, or text that is not
 /// JSON before any ancestor is reached, gets `None`.
 pub fn locate_all(text: &str, pointers: &[&str]) -> Vec<Option<Position>> {
-    // The byte-order mark is not part of the first line's columns.
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut trie = Trie::default();
     let chains: Vec<Option<Vec<usize>>> = pointers.iter().map(|p| trie.insert(p)).collect();
     let mut found = vec![None; trie.nodes.len()];
-    let mut parser = Parser {
-        src: body,
-        bytes: body.as_bytes(),
-        pos: 0,
-    };
+    let mut parser = Parser::new(text, &Limits::default());
+    // The byte-order mark is not part of the first line's columns.
+    let body = parser.src;
     parser.skip_ws();
     // Text that stops being JSON leaves the rest unfound; what was found stands.
     let _ = locate_value(&mut parser, &trie, 0, &mut found);
-    let offsets: Vec<Option<usize>> = chains
+    // Of a key given twice the last counts: a value found inside an earlier
+    // one starts before its parent's last start, and is not the one read.
+    let deepest = |chain: &Vec<usize>| {
+        let mut last: Option<(usize, usize)> = None;
+        for (depth, &node) in chain.iter().enumerate() {
+            match found.get(node).copied().flatten() {
+                Some(at) if last.is_none_or(|(_, before)| at > before) => {
+                    last = Some((depth, at));
+                }
+                _ => break,
+            }
+        }
+        last
+    };
+    let resolved: Vec<Option<(usize, usize)>> = chains
         .iter()
-        .map(|chain| {
-            let chain = chain.as_ref()?;
-            chain
-                .iter()
-                .rev()
-                .find_map(|&node| found.get(node).copied().flatten())
-        })
+        .map(|c| c.as_ref().and_then(deepest))
         .collect();
+    let offsets: Vec<Option<usize>> = resolved.iter().map(|r| r.map(|(_, at)| at)).collect();
     let positions = positions(body, offsets.iter().flatten().copied().collect());
-    offsets
+    resolved
         .iter()
         .zip(&chains)
-        .map(|(offset, chain)| {
-            let offset = (*offset)?;
+        .map(|(resolved, chain)| {
+            let (depth, offset) = (*resolved)?;
             let (line, column) = positions.get(&offset).copied()?;
-            let exact = chain
-                .as_ref()
-                .and_then(|c| c.last())
-                .is_some_and(|&last| found.get(last).copied().flatten() == Some(offset));
+            let exact = chain.as_ref().is_some_and(|c| depth + 1 == c.len());
             Some(Position {
                 line,
                 column,
@@ -92,7 +94,7 @@ impl Trie {
         }
         let rest = pointer.strip_prefix('/')?;
         // Deeper than any value the parser keeps: the ancestor stands for it.
-        for segment in rest.split('/').take(MAX_DEPTH + 1) {
+        for segment in rest.split('/').take(DEPTH_CEILING + 1) {
             let key = segment.replace("~1", "/").replace("~0", "~");
             let index = key.parse::<usize>().ok().filter(|i| i.to_string() == key);
             let parent = chain.last().copied().unwrap_or(0);
@@ -123,7 +125,7 @@ fn locate_value(
         *slot = Some(p.pos);
     }
     let Some(n) = trie.nodes.get(node) else {
-        return skip_value(p);
+        return p.skip_value();
     };
     match p.peek() {
         Some(b'{') if !n.fields.is_empty() => {
@@ -147,7 +149,7 @@ fn locate_value(
                 p.skip_ws();
                 match n.fields.get(key.as_ref()) {
                     Some(&child) => locate_value(p, trie, child, found)?,
-                    None => skip_value(p)?,
+                    None => p.skip_value()?,
                 }
                 p.skip_ws();
                 match p.peek() {
@@ -172,7 +174,7 @@ fn locate_value(
                 p.skip_ws();
                 match n.indices.get(&i) {
                     Some(&child) => locate_value(p, trie, child, found)?,
-                    None => skip_value(p)?,
+                    None => p.skip_value()?,
                 }
                 i += 1;
                 p.skip_ws();
@@ -186,16 +188,7 @@ fn locate_value(
                 }
             }
         }
-        _ => skip_value(p),
-    }
-}
-
-/// Moves past one value without building it.
-fn skip_value(p: &mut Parser<'_>) -> Result<(), Fail> {
-    match p.peek() {
-        Some(b'{' | b'[') => p.skip_nested(),
-        Some(b'"') => p.string().map(drop),
-        _ => p.value(MAX_DEPTH).map(drop),
+        _ => p.skip_value(),
     }
 }
 
@@ -263,6 +256,16 @@ mod tests {
                 None,
             ]
         );
+    }
+
+    #[test]
+    fn the_last_of_repeated_keys_is_located() {
+        let text = "{\"a\": {\"b\": 1}, \"a\": {\"c\": 2}}";
+        let at = |p: &str| locate(text, p).map(|p| (p.column, p.exact));
+        assert_eq!(at("/a"), Some((22, true)));
+        assert_eq!(at("/a/c"), Some((28, true)));
+        // `/a/b` is in the earlier value, which is not read.
+        assert_eq!(at("/a/b"), Some((22, false)));
     }
 
     #[test]

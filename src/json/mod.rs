@@ -1,22 +1,21 @@
-//! A small JSON tree that borrows its strings from the input, the parser
-//! that builds it, and the locator that finds values in the text by pointer
-//! with the same lexer. The checker reads documents through this tree so that
-//! the string API, the CLI and the wasm build need no intermediate
-//! `serde_json::Value`.
+//! A small JSON tree that borrows its strings from the input; how a value
+//! is read into it (limits, repeated keys, notes) from text, from the tape
+//! JavaScript writes, or from a `serde_json::Value`; and the locator that
+//! finds values in the text by pointer with the parser's own lexer. The
+//! checker reads documents through this tree so that the string API, the
+//! CLI and the wasm build need no intermediate `serde_json::Value`.
 
 pub mod decimal;
 mod locate;
 mod parse;
+mod reading;
+pub mod tape;
 
 pub use locate::{locate, locate_all, Position};
-pub use parse::{line_column, parse, ParseError};
+pub use parse::{line_column, parse, read, read_documents, Documents, ParseError};
+pub use reading::{from_serde, utf16_len, Limits, Note, NoteKind, Tree, DEPTH_CEILING, MAX_DEPTH};
 
 use std::borrow::Cow;
-
-/// How deep arrays and objects may nest. Deeper values are kept as
-/// [`Value::TooDeep`] (reported as a wrong type) so that work stays linear
-/// and the stack bounded, whatever the input.
-pub const MAX_DEPTH: usize = 64;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Value<'a> {
@@ -26,8 +25,9 @@ pub enum Value<'a> {
     String(Cow<'a, str>),
     Array(Vec<Value<'a>>),
     Object(Vec<(Cow<'a, str>, Value<'a>)>),
-    /// An array or object nested deeper than [`MAX_DEPTH`]; its content is skipped.
-    TooDeep,
+    /// A value past one of the reading [`Limits`] (a text or list too
+    /// long, nesting too deep): its content is skipped, and a [`Note`] says why.
+    Unread,
 }
 
 impl<'a> Value<'a> {
@@ -71,7 +71,7 @@ impl<'a> Value<'a> {
             Value::String(_) => "a string",
             Value::Array(_) => "a list",
             Value::Object(_) => "an object",
-            Value::TooDeep => "a value nested too deeply",
+            Value::Unread => "a value past the reading limits",
         }
     }
 
@@ -84,13 +84,14 @@ impl<'a> Value<'a> {
             Value::String(_) => "type.string",
             Value::Array(_) => "type.list",
             Value::Object(_) => "type.object",
-            Value::TooDeep => "type.too-deep",
+            Value::Unread => "type.unreadable",
         }
     }
 
-    /// Builds the tree from a `serde_json::Value`, borrowing its strings.
+    /// Builds the tree from a `serde_json::Value`, borrowing its strings
+    /// (nested deeper than [`MAX_DEPTH`] is [`Value::Unread`]).
     pub fn from_serde(value: &'a serde_json::Value) -> Value<'a> {
-        from_serde_at(value, 0)
+        from_serde(value, &Limits::default()).value
     }
 
     /// An owned copy that no longer borrows from the input.
@@ -107,27 +108,7 @@ impl<'a> Value<'a> {
                     .map(|(k, v)| (Cow::Owned(k.into_owned()), v.into_owned()))
                     .collect(),
             ),
-            Value::TooDeep => Value::TooDeep,
+            Value::Unread => Value::Unread,
         }
-    }
-}
-
-fn from_serde_at(value: &serde_json::Value, depth: usize) -> Value<'_> {
-    use serde_json::Value as S;
-    match value {
-        S::Null => Value::Null,
-        S::Bool(b) => Value::Bool(*b),
-        S::Number(n) => Value::Number(n.as_f64().unwrap_or(f64::NAN)),
-        S::String(s) => Value::String(Cow::Borrowed(s)),
-        S::Array(_) | S::Object(_) if depth >= MAX_DEPTH => Value::TooDeep,
-        S::Array(items) => {
-            Value::Array(items.iter().map(|v| from_serde_at(v, depth + 1)).collect())
-        }
-        S::Object(members) => Value::Object(
-            members
-                .iter()
-                .map(|(k, v)| (Cow::Borrowed(k.as_str()), from_serde_at(v, depth + 1)))
-                .collect(),
-        ),
     }
 }

@@ -1,11 +1,14 @@
-//! The parser: JSON text into a [`Value`], with the lexer the locator shares.
+//! The parser: JSON text into a [`Value`] under [`Limits`], with the lexer
+//! the locator shares.
 
-use super::{Value, MAX_DEPTH};
+use super::reading::{utf16_len, Limits, Members, Reading, Step, TooLarge, Tree};
+use super::Value;
 use std::borrow::Cow;
 
 /// Text that is not JSON: what is wrong and where (1-based line and column,
-/// the column counted in characters). `problem` is the key of its wording in
-/// the message catalogues (`json.value` …); it is displayed in English.
+/// the column counted in UTF-16 code units, as SARIF, LSP and JavaScript
+/// count). `problem` is the key of its wording in the message catalogues
+/// (`json.value` …); it is displayed in English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     pub problem: &'static str,
@@ -17,29 +20,67 @@ pub struct ParseError {
 
 impl std::error::Error for ParseError {}
 
-/// Parses JSON text (RFC 8259; a leading byte-order mark is allowed).
+/// Parses JSON text (RFC 8259; a leading byte-order mark is allowed), with
+/// no limit but the nesting depth; of a key given twice, the last value
+/// counts, in the place of the first.
 pub fn parse(text: &str) -> Result<Value<'_>, ParseError> {
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let skipped = text.len() - body.len();
-    let mut parser = Parser {
-        src: body,
-        bytes: body.as_bytes(),
-        pos: 0,
-    };
-    let result = parser.document();
-    result.map_err(|(problem, at)| {
-        let at = at + skipped;
-        let (line, column) = line_column(text, at);
-        ParseError {
-            problem,
-            line,
-            column,
-            offset: at,
-        }
-    })
+    read(text, &Limits::default()).map(|tree| tree.value)
 }
 
-/// 1-based line and character column of a byte offset.
+/// Reads one document from JSON text under `limits`, with the notes made
+/// on the way (repeated keys, values past a limit).
+pub fn read<'a>(text: &'a str, limits: &Limits) -> Result<Tree<'a>, ParseError> {
+    let mut parser = Parser::new(text, limits);
+    parser.skip_ws();
+    let tree = parser.tree()?;
+    parser.end().map_err(|f| parser.error(f))?;
+    Ok(tree)
+}
+
+/// What a file holds: one document, or an array of documents.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Documents<'a> {
+    One(Tree<'a>),
+    Many(Vec<Tree<'a>>),
+}
+
+/// Reads a file's text: one document, or an array whose every entry is a
+/// document read on its own under `limits` (the array itself is not one).
+pub fn read_documents<'a>(text: &'a str, limits: &Limits) -> Result<Documents<'a>, ParseError> {
+    let mut parser = Parser::new(text, limits);
+    parser.skip_ws();
+    if parser.peek() != Some(b'[') {
+        let tree = parser.tree()?;
+        parser.end().map_err(|f| parser.error(f))?;
+        return Ok(Documents::One(tree));
+    }
+    parser.pos += 1;
+    parser.skip_ws();
+    let mut documents = Vec::new();
+    if parser.peek() == Some(b']') {
+        parser.pos += 1;
+    } else {
+        loop {
+            parser.skip_ws();
+            parser.reading = Reading::new(*limits);
+            documents.push(parser.tree()?);
+            parser.skip_ws();
+            match parser.peek() {
+                Some(b',') => parser.pos += 1,
+                Some(b']') => {
+                    parser.pos += 1;
+                    break;
+                }
+                None => return Err(parser.error(("json.end-in-array", parser.pos))),
+                Some(_) => return Err(parser.error(("json.comma-in-array", parser.pos))),
+            }
+        }
+    }
+    parser.end().map_err(|f| parser.error(f))?;
+    Ok(Documents::Many(documents))
+}
+
+/// 1-based line and UTF-16 column of a byte offset.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let mut end = offset.min(text.len());
     while !text.is_char_boundary(end) {
@@ -48,27 +89,81 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..end];
     let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
+    let column = utf16_len(&before[line_start..]) + 1;
     (line, column)
 }
 
 pub(super) type Fail = (&'static str, usize);
 
+/// The problem a [`TooLarge`] travels up the parser as: never shown, the
+/// document is then reported as too large instead.
+const TOO_LARGE: &str = "too-large";
+
+impl From<TooLarge> for (&'static str, usize) {
+    fn from(_: TooLarge) -> Fail {
+        (TOO_LARGE, 0)
+    }
+}
+
 pub(super) struct Parser<'a> {
+    /// The whole text, byte-order mark included (errors count from it).
+    text: &'a str,
     pub(super) src: &'a str,
     pub(super) bytes: &'a [u8],
     pub(super) pos: usize,
+    reading: Reading,
 }
 
 impl<'a> Parser<'a> {
-    fn document(&mut self) -> Result<Value<'a>, Fail> {
-        self.skip_ws();
-        let value = self.value(0)?;
+    /// A parser of `text`, from past its byte-order mark.
+    pub(super) fn new(text: &'a str, limits: &Limits) -> Parser<'a> {
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Parser {
+            text,
+            src: body,
+            bytes: body.as_bytes(),
+            pos: 0,
+            reading: Reading::new(*limits),
+        }
+    }
+
+    /// A failure as the error it is in the whole text.
+    fn error(&self, (problem, at): Fail) -> ParseError {
+        let at = at + (self.text.len() - self.src.len());
+        let (line, column) = line_column(self.text, at);
+        ParseError {
+            problem,
+            line,
+            column,
+            offset: at,
+        }
+    }
+
+    /// One document from here: its tree, or a document too large to read
+    /// (skipped to its end, so that the next one can be read).
+    fn tree(&mut self) -> Result<Tree<'a>, ParseError> {
+        let start = self.pos;
+        match self.value(0, &Step::Root) {
+            Ok(value) => Ok(Tree {
+                value,
+                notes: std::mem::take(&mut self.reading.notes),
+            }),
+            Err((TOO_LARGE, _)) => {
+                self.pos = start;
+                self.skip_value().map_err(|f| self.error(f))?;
+                Ok(Tree::too_large())
+            }
+            Err(f) => Err(self.error(f)),
+        }
+    }
+
+    /// The end of the text: only white space may follow the document.
+    fn end(&mut self) -> Result<(), Fail> {
         self.skip_ws();
         if self.pos < self.bytes.len() {
             return Err(("json.trailing-text", self.pos));
         }
-        Ok(value)
+        Ok(())
     }
 
     pub(super) fn peek(&self) -> Option<u8> {
@@ -83,21 +178,44 @@ impl<'a> Parser<'a> {
             .unwrap_or(rest.len());
     }
 
-    pub(super) fn value(&mut self, depth: usize) -> Result<Value<'a>, Fail> {
+    fn value(&mut self, depth: usize, at: &Step<'_>) -> Result<Value<'a>, Fail> {
         match self.peek() {
             None => Err(("json.end-before-value", self.pos)),
-            Some(b'{') | Some(b'[') if depth >= MAX_DEPTH => {
+            Some(b'{' | b'[') if self.reading.too_deep(depth, at)? => {
                 self.skip_nested()?;
-                Ok(Value::TooDeep)
+                Ok(Value::Unread)
             }
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
-            Some(b'"') => Ok(Value::String(self.string()?)),
+            Some(b'{') => self.object(depth, at),
+            Some(b'[') => self.array(depth, at),
+            Some(b'"') => {
+                let text = self.string()?;
+                Ok(self.reading.text(text, at)?)
+            }
+            Some(_) => {
+                let value = self.scalar()?;
+                Ok(self.reading.scalar(value)?)
+            }
+        }
+    }
+
+    /// A number, `true`, `false` or `null`.
+    pub(super) fn scalar(&mut self) -> Result<Value<'a>, Fail> {
+        match self.peek() {
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
             Some(b'n') => self.literal("null", Value::Null),
             Some(b'-' | b'0'..=b'9') => self.number(),
+            None => Err(("json.end-before-value", self.pos)),
             Some(_) => Err(("json.value", self.pos)),
+        }
+    }
+
+    /// Moves past one value without building it.
+    pub(super) fn skip_value(&mut self) -> Result<(), Fail> {
+        match self.peek() {
+            Some(b'{' | b'[') => self.skip_nested(),
+            Some(b'"') => self.string().map(drop),
+            _ => self.scalar().map(drop),
         }
     }
 
@@ -114,13 +232,14 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn object(&mut self, depth: usize) -> Result<Value<'a>, Fail> {
+    fn object(&mut self, depth: usize, at: &Step<'_>) -> Result<Value<'a>, Fail> {
         self.pos += 1;
-        let mut members = Vec::new();
+        self.reading.open()?;
+        let mut members = Members::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(members));
+            return Ok(members.finish());
         }
         loop {
             self.skip_ws();
@@ -134,14 +253,18 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
             self.skip_ws();
-            let value = self.value(depth + 1)?;
-            members.push((key, value));
+            if self.reading.key(&key, at)? {
+                let value = self.value(depth + 1, &Step::Key(at, &key))?;
+                members.add(key, value, &mut self.reading, at);
+            } else {
+                self.skip_value()?;
+            }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(members));
+                    return Ok(members.finish());
                 }
                 None => return Err(("json.end-in-object", self.pos)),
                 Some(_) => return Err(("json.comma-in-object", self.pos)),
@@ -149,8 +272,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    pub(super) fn array(&mut self, depth: usize) -> Result<Value<'a>, Fail> {
+    fn array(&mut self, depth: usize, at: &Step<'_>) -> Result<Value<'a>, Fail> {
         self.pos += 1;
+        let mark = self.reading.open()?;
         let mut items = Vec::new();
         self.skip_ws();
         if self.peek() == Some(b']') {
@@ -159,13 +283,39 @@ impl<'a> Parser<'a> {
         }
         loop {
             self.skip_ws();
-            items.push(self.value(depth + 1)?);
+            if items.len() == self.reading.limits.list {
+                // One entry more than a list may have: the rest is counted, not read.
+                let count = items.len() + self.skip_entries()?;
+                return Ok(self.reading.too_many(mark, count, at)?);
+            }
+            let value = self.value(depth + 1, &Step::Index(at, items.len()))?;
+            items.push(value);
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
                     return Ok(Value::Array(items));
+                }
+                None => return Err(("json.end-in-array", self.pos)),
+                Some(_) => return Err(("json.comma-in-array", self.pos)),
+            }
+        }
+    }
+
+    /// Moves past the entries of an array from here to its end: how many.
+    fn skip_entries(&mut self) -> Result<usize, Fail> {
+        let mut count = 0;
+        loop {
+            self.skip_ws();
+            self.skip_value()?;
+            count += 1;
+            self.skip_ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(count);
                 }
                 None => return Err(("json.end-in-array", self.pos)),
                 Some(_) => return Err(("json.comma-in-array", self.pos)),
@@ -338,6 +488,7 @@ impl<'a> Parser<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::reading::{Note, NoteKind, MAX_DEPTH};
     use super::*;
 
     #[test]
@@ -384,7 +535,7 @@ mod tests {
             }
         }
         assert_eq!(depth, MAX_DEPTH);
-        assert_eq!(cur, &Value::TooDeep);
+        assert_eq!(cur, &Value::Unread);
     }
 
     #[test]
@@ -393,5 +544,106 @@ mod tests {
         assert!(parse("tru").is_err());
         assert!(parse("[1,]").is_err());
         assert!(parse("01").is_err());
+    }
+
+    fn note(path: &str, kind: NoteKind) -> Note {
+        Note {
+            path: path.into(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn the_last_of_repeated_keys_counts_in_the_place_of_the_first() {
+        let tree = read(
+            r#"{"a": 1, "b": {"c": 1, "c": 2}, "a": 3}"#,
+            &Limits::default(),
+        );
+        let tree = tree.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            tree.value,
+            parse(r#"{"a": 3, "b": {"c": 2}}"#).unwrap_or(Value::Null)
+        );
+        let dup = NoteKind::DuplicateKey;
+        assert_eq!(tree.notes, vec![note("/b/c", dup), note("/a", dup)]);
+    }
+
+    #[test]
+    fn values_past_a_limit_are_noted_not_read() {
+        let limits = Limits {
+            size: 1000,
+            text: 5,
+            list: 3,
+            depth: 2,
+        };
+        let text = r#"{"t": "123456", "l": [1, 2, 3, 4, 5], "d": [[1]], "ok": [1, "12345"], "long key": 1}"#;
+        let tree = read(text, &limits).unwrap_or_else(|e| panic!("{e}"));
+        let expected = parse(r#"{"t": 0, "l": 0, "d": [0], "ok": [1, "12345"]}"#);
+        let mut expected = expected.unwrap_or(Value::Null);
+        if let Value::Object(members) = &mut expected {
+            members[0].1 = Value::Unread;
+            members[1].1 = Value::Unread;
+            members[2].1 = Value::Array(vec![Value::Unread]);
+        }
+        assert_eq!(tree.value, expected);
+        assert_eq!(
+            tree.notes,
+            vec![
+                note("/t", NoteKind::Text(6)),
+                note("/l", NoteKind::List(5)),
+                note("/d/0", NoteKind::Depth),
+                note("", NoteKind::Key(8)),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_too_long_gives_back_what_its_entries_took() {
+        // The object 1, "a" 1, the list 1, each text 1 + its length: 9.
+        let limits = Limits {
+            size: 9,
+            text: 100,
+            list: 2,
+            depth: 8,
+        };
+        let tree = read(r#"{"a": ["xx", "yy", "zz"]}"#, &limits);
+        let notes = tree.map(|t| t.notes).unwrap_or_default();
+        assert_eq!(notes, vec![note("/a", NoteKind::List(3))]);
+        let tree = read(r#"{"a": ["xxx", "yy"]}"#, &limits);
+        assert_eq!(tree.ok(), Some(Tree::too_large()));
+    }
+
+    #[test]
+    fn each_document_of_an_array_is_read_on_its_own() {
+        let limits = Limits {
+            size: 10,
+            text: 100,
+            list: 1,
+            depth: 1,
+        };
+        let text = r#"[{"a": 1, "a": 2}, {"big": "0123456789"}, [1]]"#;
+        let Ok(Documents::Many(docs)) = read_documents(text, &limits) else {
+            panic!("an array of documents");
+        };
+        let notes: Vec<Vec<Note>> = docs.into_iter().map(|d| d.notes).collect();
+        assert_eq!(
+            notes,
+            vec![
+                vec![note("/a", NoteKind::DuplicateKey)],
+                vec![note("", NoteKind::Size)],
+                vec![],
+            ]
+        );
+        assert!(matches!(
+            read_documents(" {} ", &limits),
+            Ok(Documents::One(_))
+        ));
+        assert!(read_documents("[{}, ", &limits).is_err());
+    }
+
+    #[test]
+    fn columns_count_utf16_code_units() {
+        let err = read("{\"😀é\": x}", &Limits::default()).err();
+        assert_eq!(err.map(|e| (e.line, e.column)), Some((1, 9)));
     }
 }

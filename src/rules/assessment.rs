@@ -103,12 +103,18 @@ fn unassessed_outcome(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if list.is_empty() {
         return;
     }
-    let assessed = |n: usize| {
-        entries(cx).any(|(_, a)| a.outcomes.iter().flatten().any(|&(_, o)| o == n as f64))
-    };
+    // Which outcome numbers some assessment lists, in one pass over them.
+    let mut assessed = vec![false; cx.doc.outcome_count];
+    for (_, a) in entries(cx) {
+        for &(_, n) in a.outcomes.iter().flatten() {
+            if n.fract() == 0.0 && n >= 1.0 && n <= assessed.len() as f64 {
+                assessed[n as usize - 1] = true;
+            }
+        }
+    }
     let total = outcomes.len();
     for &(i, text) in outcomes {
-        if assessed(i + 1) {
+        if assessed.get(i).copied().unwrap_or(false) {
             continue;
         }
         let message = out.message(
@@ -197,13 +203,21 @@ fn single_method(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if sum <= 0.0 {
         return;
     }
+    // Each method's share, added up in list order (methods are a short fixed list).
+    let mut shares: Vec<(&str, f64)> = Vec::new();
+    for (method, weight) in &list {
+        let Some(method) = method else { continue };
+        match shares.iter_mut().find(|(m, _)| m == method) {
+            Some((_, share)) => *share += weight,
+            None => shares.push((method, *weight)),
+        }
+    }
     for (method, _) in &list {
         let Some(method) = method else { continue };
-        let share: f64 = list
+        let share = shares
             .iter()
-            .filter(|(m, _)| m == &Some(*method))
-            .map(|(_, w)| w)
-            .sum();
+            .find(|(m, _)| m == method)
+            .map_or(0.0, |(_, s)| *s);
         if share >= sum - 0.01 {
             let message = out.message("assessment.single-method", &[("method", method)]);
             out.emit("/assessment".into(), message);

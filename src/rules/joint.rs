@@ -6,6 +6,7 @@ use crate::document::InstitutionEntry;
 use crate::messages::{number, quote};
 use crate::pointer::{pointer, Seg};
 use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
+use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[
     PARTNERS,
@@ -80,9 +81,11 @@ fn partners(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             ],
         )
     } else {
+        // Each country once, in the order the institutions name them.
         let mut countries: Vec<String> = Vec::new();
+        let mut seen: HashMap<String, usize> = HashMap::new();
         for (_, e) in institutions(cx) {
-            if let Some(c) = country(cx, e).filter(|c| !countries.contains(c)) {
+            if let Some(c) = country(cx, e).filter(|c| seen.insert(c.clone(), 0).is_none()) {
                 countries.push(c);
             }
         }

@@ -9,6 +9,7 @@ use crate::messages::{alternatives, number, quote};
 use crate::pointer::{pointer, Seg};
 use crate::report::Span;
 use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
+use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[
     COUNT,
@@ -93,7 +94,7 @@ fn vague_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             start,
             end,
             suggest,
-        }) = &o.read.finding
+        }) = &o.read().finding
         else {
             continue;
         };
@@ -135,7 +136,7 @@ fn no_action_verb(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
     for o in cx.outcomes() {
         // A placeholder ("TBD") has its own diagnostic.
-        let Some(VerbFinding::NoActionVerb { first_word }) = &o.read.finding else {
+        let Some(VerbFinding::NoActionVerb { first_word }) = &o.read().finding else {
             continue;
         };
         if o.placeholder {
@@ -159,7 +160,7 @@ pub const TEACHER_CENTRED: Rule = Rule {
 
 fn teacher_centred(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     for o in cx.outcomes() {
-        let Some(VerbFinding::TeacherCentred { start, end }) = o.read.finding else {
+        let Some(VerbFinding::TeacherCentred { start, end }) = o.read().finding else {
             continue;
         };
         let phrase = o.text.get(start..end).unwrap_or_default();
@@ -185,12 +186,13 @@ pub const MULTIPLE_VERBS: Rule = Rule {
 fn multiple_verbs(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let min = out.num(&["min"]);
     for o in cx.outcomes() {
-        let (Some((start, end)), true) = (o.read.verbs, o.read.coordinated as f64 >= min) else {
+        let (Some((start, end)), true) = (o.read().verbs, o.read().coordinated as f64 >= min)
+        else {
             continue;
         };
         let message = out.message(
             "lo.multiple-verbs",
-            &[("count", &o.read.coordinated.to_string())],
+            &[("count", &o.read().coordinated.to_string())],
         );
         out.emit_span(
             outcome_path(o),
@@ -213,13 +215,13 @@ pub const TOO_SHORT: Rule = Rule {
 fn too_short(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let min = out.num(&["min_words"]);
     for o in cx.outcomes() {
-        if o.read.words_after_stem as f64 >= min || o.placeholder {
+        if o.read().words_after_stem as f64 >= min || o.placeholder {
             continue;
         }
         let message = out.message(
             "lo.too-short",
             &[
-                ("count", &o.read.words_after_stem.to_string()),
+                ("count", &o.read().words_after_stem.to_string()),
                 ("min", &number(min)),
             ],
         );
@@ -240,13 +242,13 @@ pub const TOO_LONG: Rule = Rule {
 fn too_long(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let max = out.num(&["max_words"]);
     for o in cx.outcomes() {
-        if o.read.words_after_stem as f64 <= max || o.placeholder {
+        if o.read().words_after_stem as f64 <= max || o.placeholder {
             continue;
         }
         let message = out.message(
             "lo.too-long",
             &[
-                ("count", &o.read.words_after_stem.to_string()),
+                ("count", &o.read().words_after_stem.to_string()),
                 ("max", &number(max)),
             ],
         );
@@ -265,23 +267,20 @@ pub const DUPLICATE: Rule = Rule {
 };
 
 fn duplicate(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    let all = cx.outcomes();
-    for (n, o) in all.iter().enumerate() {
-        // Only outcomes with as many words can be the same; compare their text then.
-        let same = |e: &&Outcome<'_>| {
-            e.read.words_after_stem == o.read.words_after_stem && e.normalised() == o.normalised()
-        };
-        let Some(earlier) = all[..n]
-            .iter()
-            .filter(|_| o.read.statement.is_some())
-            .find(same)
-        else {
+    // Each statement once, by its word count and normalised text (the count
+    // first, up to a space: the two read back apart): the first outcome that
+    // says it, found in one look-up, not by comparing pairs.
+    let mut first: HashMap<String, usize> = HashMap::with_capacity(cx.outcomes().len());
+    for o in cx.outcomes() {
+        let Some(normalised) = o.normalised() else {
             continue;
         };
-        let message = out.message(
-            "lo.duplicate",
-            &[("number", &(earlier.index + 1).to_string())],
-        );
+        let key = format!("{} {normalised}", o.read().words_after_stem);
+        let earlier = *first.entry(key).or_insert(o.index);
+        if earlier == o.index {
+            continue;
+        }
+        let message = out.message("lo.duplicate", &[("number", &(earlier + 1).to_string())]);
         out.emit(outcome_path(o), message);
     }
 }
@@ -298,7 +297,7 @@ pub const REPEATED_STEM: Rule = Rule {
 
 fn repeated_stem(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let all = cx.outcomes();
-    let stem = |o: &Outcome<'_>| o.read.stem.map(|(s, e)| o.text[s..e].to_lowercase());
+    let stem = |o: &Outcome<'_>| o.read().stem.map(|(s, e)| o.text[s..e].to_lowercase());
     let Some(first) = all.first().and_then(stem) else {
         return;
     };
@@ -337,7 +336,7 @@ fn level_too_low(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(expected) = out.num_for(&["expected", &number(eqf)]) else {
         return;
     };
-    let Some(highest) = cx.outcomes().iter().filter_map(|o| o.read.level).max() else {
+    let Some(highest) = cx.outcomes().iter().filter_map(|o| o.read().level).max() else {
         return;
     };
     if f64::from(highest) >= expected {

@@ -8,6 +8,7 @@ use crate::messages::{number, quote};
 use crate::pointer::{pointer, Seg};
 use crate::report::Severity;
 use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
+use std::collections::HashMap;
 
 pub const RULES: &[Rule] = &[
     CODE_FORMAT,
@@ -186,6 +187,7 @@ pub const INSTITUTION: Rule = Rule {
 
 fn institution(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let known: Vec<&str> = cx.institutions.iter().map(|i| i.id.as_str()).collect();
+    let listed = known.join(", ");
     let report = |out: &mut Out<'_>, path: String, id: &str, severity: Severity| {
         if cx.institution(id).is_some() {
             return;
@@ -196,7 +198,7 @@ fn institution(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             .collect();
         let message = out.message(
             "meta.institution",
-            &[("id", &quote(id)), ("known", &known.join(", "))],
+            &[("id", &quote(id)), ("known", &listed)],
         );
         out.push(severity, path, None, message, suggestions);
     };
@@ -331,7 +333,9 @@ fn sdg(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         return;
     };
     let (min, max) = (out.num(&["min"]), out.num(&["max"]));
-    for (n, &(i, goal)) in sdgs.iter().enumerate() {
+    // The goals before this one, by their bits (each a whole number here).
+    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &(i, goal) in sdgs {
         let path = pointer(&[Seg::F("sdgs"), Seg::I(i)]);
         let message = if goal.fract() != 0.0 || goal < min || goal > max {
             out.message(
@@ -342,7 +346,7 @@ fn sdg(cx: &Context<'_, '_>, out: &mut Out<'_>) {
                     ("max", &number(max)),
                 ],
             )
-        } else if sdgs[..n].iter().any(|&(_, g)| g == goal) {
+        } else if seen.insert(goal.to_bits(), Vec::new()).is_some() {
             out.message("meta.sdg.repeated", &[("goal", &number(goal))])
         } else {
             continue;

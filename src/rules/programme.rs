@@ -607,7 +607,7 @@ pub const PREREQUISITE_UNKNOWN: Rule = Rule {
 
 fn prerequisite_unknown(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let plan = cx.plan();
-    let mut known: Option<Vec<&str>> = None;
+    let mut known: Option<similar::Candidates<'_>> = None;
     let mut suggested = 0;
     for (i, c) in components(cx.doc) {
         for &(k, code) in &c.prerequisites {
@@ -618,12 +618,14 @@ fn prerequisite_unknown(cx: &Context<'_, '_>, out: &mut Out<'_>) {
                 suggested += 1;
                 // Each code once, in document order, so that ties are stable.
                 let known = known.get_or_insert_with(|| {
-                    (0..plan.codes.len())
+                    let codes: Vec<&str> = (0..plan.codes.len())
                         .filter(|&n| plan.earlier(n).is_none())
                         .filter_map(|n| plan.codes.get(n).map(|&(code, _, _)| code))
-                        .collect()
+                        .collect();
+                    similar::Candidates::new(&codes)
                 });
-                similar::closest(code, known, 2)
+                known
+                    .closest(code, 2)
                     .into_iter()
                     .take(3)
                     .map(str::to_string)

@@ -1,11 +1,20 @@
 //! Shape rules (`schema.*`): they report what the document reader found.
 
 use crate::analysis::similar;
-use crate::document::{Expected, Finding, Issue};
+use crate::document::{Expected, Finding, Issue, Limit};
 use crate::messages::{alternatives, number, quote};
 use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
 
-pub const RULES: &[Rule] = &[REQUIRED, TYPE, COERCED, ENUM, UNKNOWN_FIELD, KIND];
+pub const RULES: &[Rule] = &[
+    REQUIRED,
+    TYPE,
+    COERCED,
+    ENUM,
+    UNKNOWN_FIELD,
+    KIND,
+    DUPLICATE_KEY,
+    LIMIT,
+];
 
 fn each<'a>(cx: &'a Context<'_, '_>, issue: Issue) -> impl Iterator<Item = &'a Finding<'a>> {
     cx.findings.iter().filter(move |f| f.issue == issue)
@@ -240,5 +249,67 @@ fn kind(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             )
         };
         out.push(out.severity, f.path.clone(), None, message, suggestions);
+    }
+}
+
+pub const DUPLICATE_KEY: Rule = Rule {
+    id: "schema.duplicate-key",
+    group: Group::Shape,
+    applies: Applies::ALL,
+    summary: "An object gives the same key twice; the last value counts, as `JSON.parse` reads it.",
+    source: "RFC 8259, §4 (the names within an object should be unique); ECMA-262 `JSON.parse`",
+    settings: &[],
+    check: duplicate_key,
+};
+
+fn duplicate_key(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    for f in each(cx, Issue::DuplicateKey) {
+        let key = f.path.rsplit('/').next().unwrap_or_default();
+        let key = quote(&key.replace("~1", "/").replace("~0", "~"));
+        let message = out.message("schema.duplicate-key", &[("field", &key)]);
+        out.emit(f.path.clone(), message);
+    }
+}
+
+pub const LIMIT: Rule = Rule {
+    id: "schema.limit",
+    group: Group::Shape,
+    applies: Applies::ALL,
+    summary: "A value past the profile's reading limits (document size, text or list length, nesting, number range) was not read.",
+    source: "enhance-qa reading limits (a form's checker must never stall)",
+    settings: &[
+        Setting::number("max_document_size", 20_000_000.0),
+        Setting::number("max_text_length", 100_000.0),
+        Setting::number("max_list_length", 100_000.0),
+        Setting::number("max_depth", 64.0),
+        Setting::number("max_number", 1e15),
+    ],
+    check: limit,
+};
+
+fn limit(cx: &Context<'_, '_>, out: &mut Out<'_>) {
+    for f in each(cx, Issue::Limit) {
+        let Expected::Limit(kind) = f.expected else {
+            continue;
+        };
+        let (key, setting) = match kind {
+            Limit::Size => ("schema.limit.size", "max_document_size"),
+            Limit::Text => ("schema.limit.text", "max_text_length"),
+            Limit::Key => ("schema.limit.key", "max_text_length"),
+            Limit::List => ("schema.limit.list", "max_list_length"),
+            Limit::Depth => ("schema.limit.depth", "max_depth"),
+            Limit::Number => ("schema.limit.number", "max_number"),
+        };
+        let max = number(out.num(&[setting]));
+        let length = number(f.number);
+        let message = out.message(
+            key,
+            &[
+                ("max", &max),
+                ("length", &length),
+                ("field", &field_name(f)),
+            ],
+        );
+        out.emit(f.path.clone(), message);
     }
 }

@@ -91,7 +91,7 @@ impl Writer {
     /// Any value of a profile.
     pub fn value(&mut self, v: &Value<'_>) -> &mut Self {
         match v {
-            Value::Null | Value::TooDeep => self.raw("null"),
+            Value::Null | Value::Unread => self.raw("null"),
             Value::Bool(b) => self.raw(if *b { "true" } else { "false" }),
             Value::Number(n) => self.number(*n),
             Value::String(s) => self.string(s),

@@ -1,6 +1,7 @@
 //! The JavaScript binding: a `Checker` class over the core, nothing more.
 //!
-//! A document crosses the boundary as a tape (`js/tape.js`, read by `tape`):
+//! A document crosses the boundary as a tape (`js/tape.js`, read by
+//! `json::tape` in the core):
 //! one walk of the object in JavaScript, one copy into wasm memory, and the
 //! strings the checker already holds sent as numbers. Measured here, that is
 //! several times cheaper than `JSON.stringify` plus one string, and many
@@ -8,21 +9,20 @@
 //! The report goes back as one JSON string through `JSON.parse`.
 
 mod json_text;
-mod tape;
 
 use crate::analysis::memo::Memo;
+use crate::json::tape::Strings;
 use crate::messages::Messages;
 use crate::profile::Profile;
 use js_sys::{Reflect, Uint8Array, JSON};
 use json_text::Writer;
 use std::cell::RefCell;
-use tape::Strings;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/js/tape.js")]
 extern "C" {
-    fn new_tape() -> JsValue;
+    fn new_tape(size: f64, text: f64, list: f64, depth: f64) -> JsValue;
     fn write_tape(tape: &JsValue, value: &JsValue) -> JsValue;
     fn forget_tape(tape: &JsValue);
 }
@@ -211,11 +211,20 @@ impl Checker {
                 .ok_or_else(|| JsError::new("the profile cannot be written as JSON"))?;
             Profile::from_json(&text).map_err(|e| JsError::new(&format!("invalid profile: {e}")))?
         };
+        let inner = crate::Checker::build(profile, &locale)
+            .map_err(|e| JsError::new(&format!("invalid profile: {e}")))?;
+        // The writer applies the same reading limits, so it never walks what is not read.
+        let limits = inner.limits();
+        let tape = new_tape(
+            limits.size as f64,
+            limits.text as f64,
+            limits.list as f64,
+            limits.depth as f64,
+        );
         Ok(Checker {
-            inner: crate::Checker::build(profile, &locale)
-                .map_err(|e| JsError::new(&format!("invalid profile: {e}")))?,
+            inner,
             memo: Memo::new(),
-            tape: new_tape(),
+            tape,
             strings: RefCell::new(Strings::default()),
             last: RefCell::default(),
         })
@@ -250,10 +259,11 @@ impl Checker {
         }
         let bytes = &last.0;
         let mut strings = self.strings.borrow_mut();
+        let limits = self.inner.limits();
         let report = strings
             .learn(bytes)
-            .and_then(|new| strings.value(bytes, new))
-            .map(|value| self.inner.check_value_remembering(&value, &self.memo));
+            .and_then(|new| strings.read(bytes, new, limits))
+            .map(|tree| self.inner.check_tree_remembering(&tree, &self.memo));
         match report {
             Some(report) => {
                 let mut w = Writer::default();

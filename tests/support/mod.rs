@@ -141,3 +141,46 @@ pub fn remove(doc: &mut Value, pointer: &str) -> Result<(), String> {
         .then_some(())
         .ok_or(format!("nothing to remove at {pointer}"))
 }
+
+/// A fixture case's document: a value, or JSON text for what only text can
+/// hold (a key given twice, `1e999`).
+pub enum CaseDocument {
+    Value(Value),
+    Text(String),
+}
+
+/// The document of a fixture case (see `tests/fixtures.rs`): its `text`; or
+/// its `document` or base example, with the pointers in `remove` removed,
+/// then the values in `set` set, then the members in `append` written after
+/// its own.
+pub fn case_document(fixture: &Value, case: &Value) -> Result<CaseDocument, String> {
+    if let Some(text) = case.get("text") {
+        let text = text.as_str().ok_or("`text` must be a string")?;
+        return Ok(CaseDocument::Text(text.to_string()));
+    }
+    let mut doc = match case.get("document") {
+        Some(d) => d.clone(),
+        None => {
+            let base = case["base"]
+                .as_str()
+                .or(fixture["base"].as_str())
+                .ok_or("no base and no document")?;
+            example(base)
+        }
+    };
+    for p in case["remove"].as_array().into_iter().flatten() {
+        remove(&mut doc, p.as_str().unwrap_or_default())?;
+    }
+    for (pointer, value) in case["set"].as_object().into_iter().flatten() {
+        set(&mut doc, pointer, value.clone())?;
+    }
+    let Some(append) = case.get("append") else {
+        return Ok(CaseDocument::Value(doc));
+    };
+    let append = append.as_str().ok_or("`append` must be a string")?;
+    let mut text = serde_json::to_string(&doc).map_err(|e| e.to_string())?;
+    if text.pop() != Some('}') {
+        return Err("`append` needs a document that is an object".into());
+    }
+    Ok(CaseDocument::Text(format!("{text}{append}}}")))
+}

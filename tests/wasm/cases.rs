@@ -92,12 +92,101 @@ fn check_never_throws_whatever_it_is_given() {
 }
 
 #[wasm_bindgen_test]
-fn a_huge_string_is_checked_not_refused() {
+fn a_huge_string_is_reported_not_walked() {
     let c = checker();
     let doc = js("({kind: 'course', summary: 'word '.repeat(500000)})");
     let report = c.check(doc);
-    let diagnostics = Array::from(&get(&report, "diagnostics"));
-    assert!(diagnostics.iter().any(|d| get(&d, "rule").as_string().as_deref() == Some("text.summary-length")));
+    let at_summary: Vec<String> = Array::from(&get(&report, "diagnostics"))
+        .iter()
+        .filter(|d| get(d, "path").as_string().as_deref() == Some("/summary"))
+        .filter_map(|d| get(&d, "rule").as_string())
+        .collect();
+    assert_eq!(at_summary, ["schema.limit"]);
+}
+
+/// The rules and paths of a report's diagnostics.
+fn findings(report: &JsValue) -> Vec<(String, String)> {
+    Array::from(&get(report, "diagnostics"))
+        .iter()
+        .map(|d| {
+            let text = |k: &str| get(&d, k).as_string().unwrap_or_default();
+            (text("rule"), text("path"))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn a_sparse_list_of_two_to_the_32_entries_is_reported_by_its_length() {
+    let c = checker();
+    let doc = js("(() => { const a = []; a[7] = 'Explain one thing.'; a.length = 2 ** 32 - 1; return {kind: 'course', learning_outcomes: a}; })()");
+    let report = c.check(doc);
+    let found = findings(&report);
+    assert!(found.contains(&("schema.limit".into(), "/learning_outcomes".into())), "{found:?}");
+    let message = Array::from(&get(&report, "diagnostics"))
+        .iter()
+        .find(|d| get(d, "rule").as_string().as_deref() == Some("schema.limit"))
+        .map(|d| get(&d, "message").as_string().unwrap_or_default())
+        .unwrap_or_default();
+    assert!(message.contains("4294967295 entries"), "{message}");
+    // A short sparse list is read as JSON.stringify writes it: holes are null.
+    let doc = js("(() => { const a = []; a[2] = 'Explain one thing.'; return {kind: 'course', learning_outcomes: a}; })()");
+    let text = JSON::stringify(&doc).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    let from_text = c.check_json(&text).unwrap_or(JsValue::NULL);
+    assert_eq!(findings(&c.check(doc)), findings(&from_text));
+}
+
+#[wasm_bindgen_test]
+fn a_course_with_100000_outcomes_is_checked() {
+    let c = checker();
+    let doc = js("(() => { const d = {kind: 'course', eqf_level: 7, learning_outcomes: []}; for (let i = 0; i < 100000; i++) d.learning_outcomes.push(`Design a heat pump for district number ${i % 99990}.`); return d; })()");
+    let found = findings(&c.check(doc));
+    let count = |rule: &str| found.iter().filter(|(r, _)| r == rule).count();
+    assert_eq!(count("lo.count"), 1);
+    // The last ten repeat the first ten.
+    assert_eq!(count("lo.duplicate"), 10);
+    assert!(found.contains(&("lo.duplicate".into(), "/learning_outcomes/99999".into())));
+}
+
+#[wasm_bindgen_test]
+fn numbers_out_of_range_are_reported_never_printed() {
+    let c = checker();
+    let reports = [
+        c.check_json(r#"{"kind": "course", "ects": 1e999}"#).unwrap_or(JsValue::NULL),
+        c.check(js("({kind: 'course', ects: Infinity})")),
+        c.check(js("({kind: 'course', ects: NaN})")),
+    ];
+    for report in reports {
+        assert!(findings(&report).contains(&("schema.limit".into(), "/ects".into())));
+        let text = JSON::stringify(&report).ok().and_then(|s| s.as_string()).unwrap_or_default();
+        assert!(!text.contains('∞') && !text.contains("NaN") && !text.contains("Infinity"), "{text}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_key_given_twice_counts_once_as_json_parse_reads_it() {
+    let c = checker();
+    let text = r#"{"kind": "course", "ects": 5, "title": "Batteries", "ects": 0}"#;
+    let from_text = findings(&c.check_json(text).unwrap_or(JsValue::NULL));
+    assert!(from_text.contains(&("schema.duplicate-key".into(), "/ects".into())));
+    assert!(from_text.contains(&("workload.ects-range".into(), "/ects".into())));
+    // The object JSON.parse makes holds the key once: the same report, less the warning.
+    let from_object = findings(&c.check(JSON::parse(text).unwrap_or(JsValue::NULL)));
+    let without: Vec<(String, String)> = from_text.into_iter().filter(|(r, _)| r != "schema.duplicate-key").collect();
+    assert_eq!(from_object, without);
+}
+
+#[wasm_bindgen_test]
+fn past_the_size_limit_nothing_is_walked() {
+    let options = JSON::parse(r#"{"profile": {"rules": {"schema.limit": {"max_document_size": 100000}}}}"#).unwrap_or(JsValue::NULL);
+    let c = Checker::new(Some(options.unchecked_into())).unwrap_or_else(|_| panic!("valid profile"));
+    // A hundred thousand references to one long list: a small object, a huge document.
+    let doc = js("(() => { const row = Array.from({length: 1000}, (_, i) => 'word ' + i); const all = []; for (let i = 0; i < 100000; i++) all.push(row); return {kind: 'course', reading: all}; })()");
+    assert_eq!(findings(&c.check(doc)), [("schema.limit".to_string(), String::new())]);
+    // The checker keeps working, its strings in step with the writer's.
+    let again = c.check(JSON::parse(EXAMPLES[1]).unwrap_or(JsValue::NULL));
+    assert_eq!(get(&again, "score").as_f64(), Some(100.0));
+    let long_key = js("({kind: 'course', ['x'.repeat(200000)]: 1})");
+    assert!(findings(&checker().check(long_key)).contains(&("schema.limit".into(), String::new())));
 }
 
 #[wasm_bindgen_test]
@@ -108,6 +197,10 @@ fn check_json_throws_an_error_with_line_and_column() {
     assert!(err.is_instance_of::<js_sys::Error>());
     let message = get(&err, "message").as_string().unwrap_or_default();
     assert!(message.contains("line 3, column 10"), "{message}");
+    // Columns count UTF-16 code units, as JavaScript's strings do.
+    let err: Option<JsValue> = checker().check_json("{\"😀é\": x}").err().map(Into::into);
+    let message = get(&err.unwrap_or(JsValue::NULL), "message").as_string().unwrap_or_default();
+    assert!(message.contains("line 1, column 9"), "{message}");
 }
 
 #[wasm_bindgen_test]

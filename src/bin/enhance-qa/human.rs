@@ -26,6 +26,9 @@ pub fn group_title(m: &Messages, g: Group) -> String {
     m.render(&format!("group.{}", g.as_str()), &[])
 }
 
+/// The widest path column: room for the format's deepest paths.
+const MAX_PATH_WIDTH: usize = 48;
+
 pub fn report(
     w: &mut impl Write,
     checked: &[Checked],
@@ -67,12 +70,15 @@ pub fn report(
             let clean = m.render("cli.clean", &[]);
             writeln!(w, "  {}", paint(colour, "32", &clean))?;
         }
+        // Paths line up in a column, but a path longer than any of the
+        // format's (a long unknown field name) does not widen every line.
         let width = r
             .diagnostics
             .iter()
             .map(|d| d.path.chars().count().max(1))
             .max()
-            .unwrap_or(1);
+            .unwrap_or(1)
+            .min(MAX_PATH_WIDTH);
         for d in &r.diagnostics {
             let path = if d.path.is_empty() { "/" } else { &d.path };
             writeln!(

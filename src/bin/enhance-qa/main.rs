@@ -13,6 +13,7 @@ mod walk;
 
 use args::{CheckArgs, CheckFormat, Cli, Command, ExplainArgs, ListFormat, RulesArgs};
 use clap::Parser;
+use enhance_qa::json::Documents;
 use enhance_qa::{Catalogue, Checker, Messages, Profile, Report, Summary};
 use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
@@ -191,44 +192,43 @@ fn check_file(checker: &Checker, file: &Path) -> FileResult {
             return result;
         }
     };
-    let parsed = enhance_qa::json::parse(&text);
-    // Held until every file is checked: sized exactly, not with spare room.
-    let count = match &parsed {
-        Ok(enhance_qa::json::Value::Array(docs)) => docs.len(),
-        _ => 1,
-    };
-    result.checked.reserve_exact(count);
-    result.summaries.reserve_exact(count);
-    let mut add = |index: Option<usize>, doc: &enhance_qa::json::Value<'_>| {
-        let (report, summary) = checker.check_summarised(doc);
-        result.checked.push(Checked {
-            file: Arc::clone(&name),
-            index,
-            report,
-        });
-        result.summaries.push(summary);
-    };
-    match parsed {
-        Ok(enhance_qa::json::Value::Array(docs)) if docs.is_empty() => {
-            result.problem = Some(Problem {
-                file: name.to_string(),
-                message: checker.messages().render("cli.no-document", &[]),
-                line_column: None,
-            });
-        }
-        Ok(enhance_qa::json::Value::Array(docs)) => {
-            for (i, doc) in docs.iter().enumerate() {
-                add(Some(i), doc);
-            }
-        }
-        Ok(doc) => add(None, &doc),
+    // Each document of a file is read on its own, under the profile's limits.
+    let read = enhance_qa::json::read_documents(&text, checker.limits());
+    let documents = match read {
+        Ok(Documents::One(tree)) => vec![(None, tree)],
+        Ok(Documents::Many(trees)) => trees
+            .into_iter()
+            .enumerate()
+            .map(|(i, tree)| (Some(i), tree))
+            .collect(),
         Err(e) => {
             result.problem = Some(Problem {
                 file: name.to_string(),
                 message: checker.messages().template(e.problem).to_string(),
                 line_column: Some((e.line, e.column)),
             });
+            return result;
         }
+    };
+    if documents.is_empty() {
+        result.problem = Some(Problem {
+            file: name.to_string(),
+            message: checker.messages().render("cli.no-document", &[]),
+            line_column: None,
+        });
+        return result;
+    }
+    // Held until every file is checked: sized exactly, not with spare room.
+    result.checked.reserve_exact(documents.len());
+    result.summaries.reserve_exact(documents.len());
+    for (index, tree) in &documents {
+        let (report, summary) = checker.check_tree_summarised(tree);
+        result.checked.push(Checked {
+            file: Arc::clone(&name),
+            index: *index,
+            report,
+        });
+        result.summaries.push(summary);
     }
     result
 }
