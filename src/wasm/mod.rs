@@ -475,9 +475,10 @@ impl Checker {
     pub fn check_serde(&self, document: JsValue) -> JsValue {
         use serde::Serialize;
         let report = match serde_wasm_bindgen::from_value::<serde_json::Value>(document) {
-            Ok(value) => self
-                .inner
-                .check_value_remembering(&crate::json::Value::from_serde(&value), &self.memo),
+            Ok(value) => {
+                let tree = crate::json::from_serde(&value, self.inner.limits());
+                self.inner.check_tree_remembering(&tree, &self.memo)
+            }
             Err(_) => self.inner.check_foreign("type.unreadable"),
         };
         report
