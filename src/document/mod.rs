@@ -434,7 +434,8 @@ pub struct Component<'v> {
     /// `None` when missing or empty; entries that are not numbers are left out.
     pub contributes_to: Option<Vec<Item<f64>>>,
     /// Whether `contributes_to` or one of its entries could not be read (a
-    /// `schema.*` diagnostic says so): it might then name any outcome.
+    /// `schema.*` diagnostic says so, `schema.limit` for one past a reading
+    /// limit): it might then name any outcome.
     pub contributes_to_unreadable: bool,
     pub prerequisites: Vec<Item<&'v str>>,
     pub options: Option<Vec<Option<ElectiveOption<'v>>>>,

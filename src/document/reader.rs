@@ -829,9 +829,17 @@ impl<'v> Reader<'v> {
                 r.number_value("contributes_to", v)
             })
             .filter(|c| !c.is_empty());
-        let contributes_to_unreadable = self.findings[before..]
-            .iter()
-            .any(|f| f.issue != Issue::Coerced);
+        // Past a reading limit (the list, or an entry) is unreadable too,
+        // though its finding comes from the JSON reading, not from here.
+        let unread = match find(m, "contributes_to") {
+            Some(Value::Unread) => true,
+            Some(Value::Array(items)) => items.iter().any(|v| matches!(v, Value::Unread)),
+            _ => false,
+        };
+        let contributes_to_unreadable = unread
+            || self.findings[before..]
+                .iter()
+                .any(|f| f.issue != Issue::Coerced);
         Component {
             code,
             title,
