@@ -9,6 +9,7 @@ pub mod graph;
 pub mod lexicon;
 pub mod memo;
 pub mod outcome;
+pub mod partnership;
 pub mod plan;
 pub mod reading;
 pub mod similar;

@@ -3,6 +3,7 @@
 //! Programme Guide (KA131) asks of a BIP, its credits and participants.
 
 use crate::analysis::dates::{day_number, iso_date};
+use crate::analysis::partnership::coordinators;
 use crate::analysis::similar;
 use crate::document::{BipInstitution, Field, Physical, Virtual};
 use crate::messages::{number, quote};
@@ -165,17 +166,10 @@ fn coordinator(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(list) = &cx.doc.bip.institutions else {
         return;
     };
-    let count = institutions(cx)
-        .filter(|(_, e)| e.role == Some("coordinator"))
-        .count();
-    // An entry without a readable role might be the coordinator.
-    let unknown =
-        institutions(cx).count() < list.len() || institutions(cx).any(|(_, e)| e.role.is_none());
-    let message = match count {
-        1 => return,
-        0 if unknown => return,
-        0 => out.message("bip.coordinator.none", &[]),
-        n => out.message("bip.coordinator.many", &[("count", &n.to_string())]),
+    let message = match coordinators(list.iter().map(|e| e.as_ref().map(|e| e.role))) {
+        None | Some(1) => return,
+        Some(0) => out.message("bip.coordinator.none", &[]),
+        Some(n) => out.message("bip.coordinator.many", &[("count", &n.to_string())]),
     };
     out.emit("/institutions".into(), message);
 }

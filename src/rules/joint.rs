@@ -1,6 +1,7 @@
 //! Joint programme and alliance rules (`joint.*`): who awards the degree,
 //! what the partners' agreement settles, who teaches, and where students move.
 
+use crate::analysis::partnership::coordinators;
 use crate::analysis::plan::{components, options};
 use crate::document::InstitutionEntry;
 use crate::messages::{number, quote};
@@ -121,17 +122,10 @@ fn coordinator(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let Some(list) = &cx.doc.programme.institutions else {
         return;
     };
-    let count = institutions(cx)
-        .filter(|(_, e)| e.role == Some("coordinator"))
-        .count();
-    // An entry without a readable role might be the coordinator.
-    let unknown =
-        institutions(cx).count() < list.len() || institutions(cx).any(|(_, e)| e.role.is_none());
-    let message = match count {
-        1 => return,
-        0 if unknown => return,
-        0 => out.message("joint.coordinator.none", &[]),
-        n => out.message("joint.coordinator.many", &[("count", &n.to_string())]),
+    let message = match coordinators(list.iter().map(|e| e.as_ref().map(|e| e.role))) {
+        None | Some(1) => return,
+        Some(0) => out.message("joint.coordinator.none", &[]),
+        Some(n) => out.message("joint.coordinator.many", &[("count", &n.to_string())]),
     };
     out.emit("/institutions".into(), message);
 }
