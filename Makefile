@@ -90,8 +90,9 @@ deny: setup
 	@if timeout 15 git ls-remote --exit-code $(ADVISORY_DB) HEAD >/dev/null 2>&1; then \
 	  $(CARGO) deny --locked check advisories; \
 	elif ls -d $$HOME/.cargo/advisory-dbs/*/crates >/dev/null 2>&1; then \
-	  echo "cargo deny: the advisory database cannot be fetched; checking against the copy fetched before"; \
-	  $(CARGO) deny --locked check --disable-fetch advisories; \
+	  echo "cargo deny: the advisory database cannot be fetched; checking against the copy of" \
+	    "$$(git -C "$$(dirname "$$(ls -d $$HOME/.cargo/advisory-dbs/*/crates | head -1)")" log -1 --format=%cs)"; \
+	  $(CARGO) deny --offline --locked check advisories; \
 	else \
 	  echo "cargo deny: advisories NOT checked: the advisory database ($(ADVISORY_DB)) cannot be reached from this machine"; \
 	fi
