@@ -47,7 +47,31 @@ pub struct Messages {
 }
 
 /// Shared: each compiled-in catalogue is read once for every checker.
-type Catalogue = Arc<Vec<(String, String)>>;
+type Catalogue = Arc<Templates>;
+
+/// A catalogue's templates in its order, and their places by key: a message
+/// is looked up at every diagnostic, among hundreds of keys.
+#[derive(Debug, Default)]
+struct Templates {
+    list: Vec<(String, String)>,
+    by_key: Vec<usize>,
+}
+
+impl Templates {
+    fn new(list: Vec<(String, String)>) -> Templates {
+        let mut by_key: Vec<usize> = (0..list.len()).collect();
+        crate::sort::sort_by(&mut by_key, |&a, &b| list[a].0.cmp(&list[b].0));
+        Templates { list, by_key }
+    }
+
+    fn get(&self, key: &str) -> Option<&str> {
+        let at = self
+            .by_key
+            .binary_search_by(|&i| self.list[i].0.as_str().cmp(key))
+            .ok()?;
+        Some(self.list[self.by_key[at]].1.as_str())
+    }
+}
 
 /// Catalogues handed over at run time ([`Messages::add`]).
 static ADDED: Mutex<Vec<(&'static str, Catalogue)>> = Mutex::new(Vec::new());
@@ -79,7 +103,7 @@ fn read(text: &str) -> Result<Catalogue, String> {
             None => Err(format!("\"{k}\" is not text")),
         })
         .collect::<Result<Vec<_>, _>>()
-        .map(Arc::new)
+        .map(|list| Arc::new(Templates::new(list)))
 }
 
 /// The catalogue a requested locale is served from (`de`, `de-DE`, `DE`
@@ -168,7 +192,7 @@ impl Messages {
         let code =
             resolve(locale).ok_or_else(|| format!("there is no catalogue for \"{locale}\""))?;
         let templates = read(text).map_err(|e| format!("the catalogue of \"{code}\": {e}"))?;
-        if !templates.iter().any(|(k, _)| k == "locale.name") {
+        if templates.get("locale.name").is_none() {
             return Err(format!(
                 "the catalogue of \"{code}\" is not a message catalogue"
             ));
@@ -183,11 +207,9 @@ impl Messages {
 
     /// The template of `key`, or the key itself where no catalogue has it.
     pub fn template<'m>(&'m self, key: &'m str) -> &'m str {
-        let find = |list: &'m [(String, String)]| {
-            list.iter().find(|(k, _)| k == key).map(|(_, t)| t.as_str())
-        };
-        find(&self.templates)
-            .or_else(|| find(&self.fallback))
+        self.templates
+            .get(key)
+            .or_else(|| self.fallback.get(key))
             .unwrap_or(key)
     }
 
@@ -198,7 +220,7 @@ impl Messages {
         } else {
             &self.templates
         };
-        list.iter().find(|(k, _)| k == key).map(|(_, t)| t.as_str())
+        list.get(key)
     }
 
     /// `n` with its noun, in the plural form the locale gives the number
@@ -220,10 +242,12 @@ impl Messages {
         let template = self.template(key);
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
-        while let Some(open) = rest.find('{') {
+        // Braces are ASCII: a byte search, never inside a character.
+        let find = |text: &str, b: u8| text.bytes().position(|c| c == b);
+        while let Some(open) = find(rest, b'{') {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
-            match after.find('}') {
+            match find(after, b'}') {
                 Some(close) => {
                     let name = &after[..close];
                     match params.iter().find(|(n, _)| *n == name) {
@@ -251,6 +275,10 @@ impl Messages {
     fn localise(&self, value: &str, out: &mut String) {
         if is_decimal(value) {
             out.push_str(&value.replacen('.', &self.decimal, 1));
+            return;
+        }
+        if !value.contains([OPEN, CLOSE, OR]) {
+            out.push_str(value);
             return;
         }
         for c in value.chars() {
@@ -347,11 +375,23 @@ pub fn quote(text: &str) -> String {
     } else {
         text.trim()
     };
-    let mut out = String::from(OPEN);
-    // The marks are the checker's own: user text cannot forge them.
-    let mut kept = trimmed.chars().filter(|c| !matches!(*c, OPEN | CLOSE | OR));
-    out.extend(kept.by_ref().take(MAX));
-    if kept.next().is_some() {
+    let mark = |c: char| matches!(c, OPEN | CLOSE | OR);
+    let mut out = String::with_capacity(trimmed.len().min(4 * MAX) + 9);
+    out.push(OPEN);
+    let cut = if trimmed.contains(mark) {
+        // The marks are the checker's own: user text cannot forge them.
+        let mut kept = trimmed.chars().filter(|&c| !mark(c));
+        out.extend(kept.by_ref().take(MAX));
+        kept.next().is_some()
+    } else {
+        let end = trimmed
+            .char_indices()
+            .nth(MAX)
+            .map_or(trimmed.len(), |(at, _)| at);
+        out.push_str(&trimmed[..end]);
+        end < trimmed.len()
+    };
+    if cut {
         out.push('\u{2026}');
     }
     out.push(CLOSE);
@@ -370,7 +410,7 @@ pub fn alternatives(items: &[&str]) -> String {
 impl Messages {
     /// Every key and template of a locale's catalogue, in its order (for tests).
     pub fn catalogue(locale: &str) -> Vec<(String, String)> {
-        catalogue(locale).map_or_else(Vec::new, |c| c.to_vec())
+        catalogue(locale).map_or_else(Vec::new, |c| c.list.clone())
     }
 }
 
@@ -379,6 +419,7 @@ impl Messages {
 pub fn english_keys() -> Vec<String> {
     catalogue("en")
         .unwrap_or_default()
+        .list
         .iter()
         .map(|(k, _)| k.clone())
         .collect()
@@ -387,6 +428,27 @@ pub fn english_keys() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_text_is_cut_at_sixty_characters_and_loses_forged_marks() {
+        let long = "é".repeat(61);
+        assert_eq!(
+            quote(&long),
+            format!("{OPEN}{}\u{2026}{CLOSE}", "é".repeat(60))
+        );
+        assert_eq!(
+            quote(&long[2..]),
+            format!("{OPEN}{}{CLOSE}", "é".repeat(60))
+        );
+        assert_eq!(quote("  Understand  "), format!("{OPEN}Understand{CLOSE}"));
+        let forged = format!("a{CLOSE}b{OR}{}", "c".repeat(59));
+        assert_eq!(
+            quote(&forged),
+            format!("{OPEN}ab{}\u{2026}{CLOSE}", "c".repeat(58))
+        );
+        let forged = format!("a{CLOSE}b{}", "c".repeat(58));
+        assert_eq!(quote(&forged), format!("{OPEN}ab{}{CLOSE}", "c".repeat(58)));
+    }
 
     #[test]
     fn numbers_read_as_people_write_them() {

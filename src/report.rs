@@ -2,6 +2,7 @@
 
 use crate::document::{self, Kind};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -110,7 +111,7 @@ impl Report {
     ) -> Report {
         // Places sorted, not the diagnostics themselves: a stable sort of
         // small numbers, then one pass that puts each diagnostic in its place.
-        let keys: Vec<Vec<PathKey>> = diagnostics
+        let keys: Vec<Vec<PathKey<'_>>> = diagnostics
             .iter()
             .map(|d| path_key(&d.path, field_order))
             .collect();
@@ -187,20 +188,24 @@ fn span_order(a: Option<Span>, b: Option<Span>) -> Ordering {
 /// One segment of a path, as it sorts: known fields by their place in the
 /// format, then unknown fields by name; array entries by index.
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum PathKey {
+enum PathKey<'a> {
     Index(u64),
     /// A field's place in the format; an unknown field's name.
-    Field(usize, Option<String>),
+    Field(usize, Option<Cow<'a, str>>),
 }
 
-fn path_key(path: &str, field_order: &[&str]) -> Vec<PathKey> {
+fn path_key<'a>(path: &'a str, field_order: &[&str]) -> Vec<PathKey<'a>> {
     path.split('/')
         .skip(1)
         .map(|seg| {
             if let Ok(i) = seg.parse::<u64>() {
                 return PathKey::Index(i);
             }
-            let name = seg.replace("~1", "/").replace("~0", "~");
+            let name = if seg.contains('~') {
+                Cow::Owned(seg.replace("~1", "/").replace("~0", "~"))
+            } else {
+                Cow::Borrowed(seg)
+            };
             match field_order.iter().position(|f| *f == name) {
                 Some(rank) => PathKey::Field(rank, None),
                 None => PathKey::Field(field_order.len(), Some(name)),

@@ -4,9 +4,9 @@
 //! so the memo holds about one document's texts.
 
 use super::reading::{Reading, ReadingKind};
-use std::cell::RefCell;
+use crate::json::HashIndex;
+use std::cell::{Cell, RefCell};
 use std::collections::hash_map::RandomState;
-use std::collections::HashMap;
 use std::hash::BuildHasher;
 use std::rc::Rc;
 
@@ -26,21 +26,28 @@ struct Entry {
 pub struct Memo {
     current: RefCell<Store>,
     previous: RefCell<Store>,
+    /// Where in `previous` the next text is expected: a check asks for its
+    /// texts in the order the check before did, so most are found there
+    /// without hashing or searching.
+    next: Cell<usize>,
+    /// Texts of this check not found at `next`.
+    misses: Cell<usize>,
     hasher: RandomState,
 }
 
-/// Stores with more entries than this get a hash index; a form's document has
-/// tens of texts, and a list searched by length, then content, costs less
-/// than hashing every text at every check.
+/// Stores with more entries than this get a hash index when they are
+/// searched; a form's document has tens of texts, and a list compared by
+/// length, then content, costs less than hashing every text.
 const SMALL: usize = 32;
 
-/// The readings of one check: a list, with a hash index once it is large.
+/// The readings of one check, in the order they were asked for.
 #[derive(Default)]
 struct Store {
     /// `None` where an entry was taken into the next check's store.
     entries: Vec<Option<Entry>>,
-    /// Places in `entries` by the hash of key and text.
-    index: Option<HashMap<u64, Vec<usize>>>,
+    /// Places in `entries` by the hash of their text, built at the first
+    /// search of a large store and kept up to date from then on.
+    index: Option<HashIndex>,
 }
 
 /// The hash of a text (its key is compared on a match: texts differ far more).
@@ -48,38 +55,52 @@ fn hash(hasher: &RandomState, text: &str) -> u64 {
     hasher.hash_one(text)
 }
 
+impl Entry {
+    fn is(&self, key: Key, text: &str) -> bool {
+        self.key == key && same(&self.text, text)
+    }
+}
+
 impl Store {
-    /// Where the entry of this key and text is (`hash`, the text's, is
-    /// there whenever a store of the memo is indexed).
-    fn find(&self, key: Key, text: &str, hash: Option<u64>) -> Option<usize> {
-        let found = |i: &usize| {
-            self.entries
-                .get(*i)
-                .and_then(Option::as_ref)
-                .is_some_and(|e| e.key == key && same(&e.text, text))
-        };
+    /// Whether the entry at `at` is this key and text.
+    fn holds(&self, at: usize, key: Key, text: &str) -> bool {
+        self.entries
+            .get(at)
+            .and_then(Option::as_ref)
+            .is_some_and(|e| e.is(key, text))
+    }
+
+    /// Where the entry of this key and text is, by the index (built now if
+    /// the store is large and has none) or, in a small store, by comparison.
+    fn find(
+        &mut self,
+        key: Key,
+        text: &str,
+        text_hash: &mut Option<u64>,
+        hasher: &RandomState,
+    ) -> Option<usize> {
+        if self.index.is_none() && self.entries.len() > SMALL {
+            let mut index = HashIndex::default();
+            for e in &self.entries {
+                // A taken entry keeps its place with any hash: it never matches.
+                index.push(e.as_ref().map_or(0, |e| hash(hasher, &e.text)));
+            }
+            self.index = Some(index);
+        }
         match &self.index {
-            Some(index) => index.get(&hash?)?.iter().copied().find(found),
-            None => (0..self.entries.len()).find(found),
+            Some(index) => {
+                let h = *text_hash.get_or_insert_with(|| hash(hasher, text));
+                index.places(h).find(|&at| self.holds(at, key, text))
+            }
+            None => (0..self.entries.len()).find(|&at| self.holds(at, key, text)),
         }
     }
 
     fn push(&mut self, entry: Entry, text_hash: Option<u64>, hasher: &RandomState) {
-        let at = self.entries.len();
         if let Some(index) = &mut self.index {
-            let h = text_hash.unwrap_or_else(|| hash(hasher, &entry.text));
-            index.entry(h).or_default().push(at);
+            index.push(text_hash.unwrap_or_else(|| hash(hasher, &entry.text)));
         }
         self.entries.push(Some(entry));
-        if self.index.is_none() && self.entries.len() > SMALL {
-            let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
-            for (i, e) in self.entries.iter().enumerate() {
-                if let Some(e) = e {
-                    index.entry(hash(hasher, &e.text)).or_default().push(i);
-                }
-            }
-            self.index = Some(index);
-        }
     }
 
     fn len(&self) -> usize {
@@ -111,6 +132,8 @@ impl Memo {
     pub(crate) fn begin(&self) {
         let last = std::mem::take(&mut *self.current.borrow_mut());
         *self.previous.borrow_mut() = last;
+        self.next.set(0);
+        self.misses.set(0);
     }
 
     /// The reading of `text`, remembered or made by `read`.
@@ -120,34 +143,55 @@ impl Memo {
         text: &str,
         read: impl FnOnce() -> Reading,
     ) -> Rc<Reading> {
-        // Hashed once, and only when a store is large enough to be indexed.
-        let indexed =
-            self.current.borrow().index.is_some() || self.previous.borrow().index.is_some();
-        let text_hash = indexed.then(|| hash(&self.hasher, text));
-        {
-            let current = self.current.borrow();
-            if let Some(e) = current
-                .find(key, text, text_hash)
-                .and_then(|i| current.entries.get(i))
-                .and_then(Option::as_ref)
-            {
-                return Rc::clone(&e.reading);
-            }
-        }
         let mut previous = self.previous.borrow_mut();
-        let kept = previous
-            .find(key, text, text_hash)
-            .and_then(|i| previous.entries.get_mut(i))
-            .and_then(Option::take);
-        let entry = kept.unwrap_or_else(|| Entry {
-            key,
-            text: text.to_string(),
-            reading: Rc::new(read()),
-        });
+        let mut current = self.current.borrow_mut();
+        let next = self.next.get();
+        // Hashed only when searched for in an indexed store.
+        let mut text_hash = None;
+        let kept = if previous.holds(next, key, text) {
+            self.next.set(next + 1);
+            previous.entries[next].take()
+        } else {
+            // A few changed texts (a keystroke) are read again without a
+            // search of the stores, which would hash every text of a large
+            // document; a text that is there after all costs one more reading.
+            let misses = self.misses.get() + 1;
+            self.misses.set(misses);
+            let search = |store: &Store| misses > SMALL || store.entries.len() <= SMALL;
+            if search(&current) {
+                let found = current.find(key, text, &mut text_hash, &self.hasher);
+                if let Some(e) = found.and_then(|at| current.entries[at].as_ref()) {
+                    // Asked for twice in this check: one reading, one entry.
+                    return Rc::clone(&e.reading);
+                }
+            }
+            let at = if search(&previous) {
+                previous.find(key, text, &mut text_hash, &self.hasher)
+            } else {
+                (next + 1..next + 4).find(|&at| previous.holds(at, key, text))
+            };
+            // Found elsewhere: the texts after it come next; not found: a
+            // changed text, and the next one is after the one it replaced.
+            self.next.set(at.unwrap_or(next) + 1);
+            at.and_then(|at| previous.entries[at].take())
+        };
+        drop(previous);
+        let entry = match kept {
+            Some(entry) => entry,
+            None => {
+                // Read with the stores free, whatever reading does.
+                drop(current);
+                let entry = Entry {
+                    key,
+                    text: text.to_string(),
+                    reading: Rc::new(read()),
+                };
+                current = self.current.borrow_mut();
+                entry
+            }
+        };
         let reading = Rc::clone(&entry.reading);
-        self.current
-            .borrow_mut()
-            .push(entry, text_hash, &self.hasher);
+        current.push(entry, text_hash, &self.hasher);
         reading
     }
 

@@ -13,6 +13,7 @@ pub mod tape;
 
 pub use locate::{locate, locate_all, Position};
 pub use parse::{line_column, parse, read, read_documents, Documents, ParseError};
+pub(crate) use reading::HashIndex;
 pub use reading::{from_serde, utf16_len, Limits, Note, NoteKind, Tree, DEPTH_CEILING, MAX_DEPTH};
 
 use std::borrow::Cow;

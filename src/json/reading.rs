@@ -7,7 +7,9 @@
 
 use super::Value;
 use std::borrow::Cow;
+use std::collections::hash_map::RandomState;
 use std::collections::HashMap;
+use std::hash::BuildHasher;
 
 /// How deep lists and objects nest by default (the document is at depth 0).
 pub const MAX_DEPTH: usize = 64;
@@ -290,7 +292,33 @@ impl Reading {
     }
 }
 
-/// Objects with more members than this get a hash map of their keys while
+/// Places of texts by the hash of each (the caller's): for every hash the
+/// last place given it, and for every place the one before it with the same
+/// hash. One small map entry per place, and no copy of the text.
+#[derive(Default)]
+pub(crate) struct HashIndex {
+    last: HashMap<u64, usize>,
+    before: Vec<usize>,
+}
+
+impl HashIndex {
+    /// Adds the next place (places are numbered in the order added).
+    pub(crate) fn push(&mut self, hash: u64) {
+        let at = self.before.len();
+        let before = self.last.insert(hash, at).unwrap_or(usize::MAX);
+        self.before.push(before);
+    }
+
+    /// The places given this hash, the last first.
+    pub(crate) fn places(&self, hash: u64) -> impl Iterator<Item = usize> + '_ {
+        let first = self.last.get(&hash).copied();
+        std::iter::successors(first, |&at| {
+            self.before.get(at).copied().filter(|&b| b != usize::MAX)
+        })
+    }
+}
+
+/// Objects with more members than this get a hash index of their keys while
 /// they are read; smaller ones are searched in place, faster at that size.
 const SMALL_OBJECT: usize = 16;
 
@@ -298,7 +326,7 @@ const SMALL_OBJECT: usize = 16;
 /// and takes the later value (noted), as `JSON.parse` and `serde_json` do.
 pub(crate) struct Members<'a> {
     list: Vec<(Cow<'a, str>, Value<'a>)>,
-    index: Option<HashMap<String, usize>>,
+    index: Option<(HashIndex, RandomState)>,
 }
 
 impl<'a> Members<'a> {
@@ -316,22 +344,32 @@ impl<'a> Members<'a> {
         reading: &mut Reading,
         object: &Step<'_>,
     ) {
-        let found = match &self.index {
-            Some(index) => index.get(key.as_ref()).copied(),
-            None => self.list.iter().position(|(k, _)| *k == key),
+        let hash = self
+            .index
+            .as_ref()
+            .map(|(_, state)| state.hash_one(key.as_ref()));
+        let found = match (&self.index, hash) {
+            (Some((index, _)), Some(hash)) => index
+                .places(hash)
+                .find(|&i| self.list.get(i).is_some_and(|(k, _)| *k == key)),
+            _ => self.list.iter().position(|(k, _)| *k == key),
         };
         if let Some(slot) = found.and_then(|i| self.list.get_mut(i)) {
             reading.note(&Step::Key(object, &key), NoteKind::DuplicateKey);
             slot.1 = value;
             return;
         }
-        if let Some(index) = &mut self.index {
-            index.insert(key.to_string(), self.list.len());
+        if let (Some((index, _)), Some(hash)) = (&mut self.index, hash) {
+            index.push(hash);
         }
         self.list.push((key, value));
         if self.index.is_none() && self.list.len() > SMALL_OBJECT {
-            let index = self.list.iter().enumerate();
-            self.index = Some(index.map(|(i, (k, _))| (k.to_string(), i)).collect());
+            let state = RandomState::new();
+            let mut index = HashIndex::default();
+            for (k, _) in &self.list {
+                index.push(state.hash_one(k.as_ref()));
+            }
+            self.index = Some((index, state));
         }
     }
 

@@ -8,7 +8,7 @@ use crate::messages::{number, quote};
 use crate::pointer::{pointer, Seg};
 use crate::report::Severity;
 use crate::rule::{Applies, Context, Group, Out, Rule, Setting};
-use std::collections::HashMap;
+use std::collections::HashSet;
 
 pub const RULES: &[Rule] = &[
     CODE_FORMAT,
@@ -334,7 +334,7 @@ fn sdg(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     };
     let (min, max) = (out.num(&["min"]), out.num(&["max"]));
     // The goals before this one, by their bits (each a whole number here).
-    let mut seen: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut seen: HashSet<u64> = HashSet::new();
     for &(i, goal) in sdgs {
         let path = pointer(&[Seg::F("sdgs"), Seg::I(i)]);
         let message = if goal.fract() != 0.0 || goal < min || goal > max {
@@ -346,7 +346,7 @@ fn sdg(cx: &Context<'_, '_>, out: &mut Out<'_>) {
                     ("max", &number(max)),
                 ],
             )
-        } else if seen.insert(goal.to_bits(), Vec::new()).is_some() {
+        } else if !seen.insert(goal.to_bits()) {
             out.message("meta.sdg.repeated", &[("goal", &number(goal))])
         } else {
             continue;

@@ -177,6 +177,8 @@ pub const UNKNOWN_FIELD: Rule = Rule {
 
 fn unknown_field(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     let limit = out.num(&["max_distance"]).max(0.0) as usize;
+    // The known names of the last object, prepared once for all its unknown fields.
+    let mut prepared: Option<(&[&str], similar::Candidates<'_>)> = None;
     for f in each(cx, Issue::UnknownField) {
         if f.expected == Expected::LearnerData {
             let message = out.message(
@@ -189,7 +191,14 @@ fn unknown_field(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         let Expected::FieldOf(known) = f.expected else {
             continue;
         };
-        let best: Vec<String> = similar::closest(&f.found, known, limit)
+        let candidates = match prepared.take() {
+            Some((names, c)) if std::ptr::eq(names, known) => (names, c),
+            _ => (known, similar::Candidates::new(known)),
+        };
+        let best: Vec<String> = prepared
+            .insert(candidates)
+            .1
+            .closest(&f.found, limit)
             .into_iter()
             .take(1)
             .map(str::to_string)
