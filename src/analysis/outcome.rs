@@ -46,6 +46,10 @@ pub struct OutcomeReading {
     pub stem: Option<(usize, usize)>,
     /// Where the statement (after marker and stem) starts, in bytes.
     pub statement: Option<usize>,
+    /// The statement without marker, stem and final punctuation, lower-case,
+    /// white space collapsed: what `lo.duplicate` compares (read once, kept
+    /// with the reading).
+    pub normalised: Option<String>,
 }
 
 /// One learning outcome of the document, as read.
@@ -69,6 +73,7 @@ static UNREAD: OutcomeReading = OutcomeReading {
     words_after_stem: 0,
     stem: None,
     statement: None,
+    normalised: None,
 };
 
 impl Outcome<'_> {
@@ -77,24 +82,27 @@ impl Outcome<'_> {
         self.reading.outcome.as_ref().unwrap_or(&UNREAD)
     }
 
-    /// The statement without marker, stem and final punctuation, lower-case,
-    /// white space collapsed: what `lo.duplicate` compares.
-    pub fn normalised(&self) -> Option<String> {
-        let start = self.read().statement?;
-        let end = self
-            .text
-            .trim_end_matches(|c: char| c.is_whitespace() || ".;:!?".contains(c))
-            .len();
-        let body = self.text.get(start..end.max(start))?;
-        let mut joined = String::with_capacity(body.len());
-        for word in body.split_whitespace() {
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(word);
-        }
-        Some(joined.to_lowercase())
+    /// The statement as `lo.duplicate` compares it (see [`OutcomeReading::normalised`]).
+    pub fn normalised(&self) -> Option<&str> {
+        self.read().normalised.as_deref()
     }
+}
+
+/// The statement from `start` on without final punctuation, lower-case,
+/// white space collapsed.
+fn normalise(text: &str, start: usize) -> Option<String> {
+    let end = text
+        .trim_end_matches(|c: char| c.is_whitespace() || ".;:!?".contains(c))
+        .len();
+    let body = text.get(start..end.max(start))?;
+    let mut joined = String::with_capacity(body.len());
+    for word in body.split_whitespace() {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    Some(joined.to_lowercase())
 }
 
 const ROMAN: &[&str] = &["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
@@ -149,6 +157,15 @@ fn past_markers(ws: &Words<'_>, mut at: usize) -> usize {
 /// Reads one outcome: markers and labels, the openers in front of the verb
 /// (clauses of time, subjects, modal phrases, adverbs), then every verb.
 pub fn read(ws: &Words<'_>, lexicon: Option<&Lexicon>) -> OutcomeReading {
+    let mut outcome = read_parts(ws, lexicon);
+    outcome.normalised = outcome
+        .statement
+        .and_then(|start| normalise(ws.text, start));
+    outcome
+}
+
+/// Marker, stem, statement and verb of the outcome.
+fn read_parts(ws: &Words<'_>, lexicon: Option<&Lexicon>) -> OutcomeReading {
     let n = ws.len();
     let mut first = past_markers(ws, 0);
     let opening = first;
@@ -498,7 +515,7 @@ mod tests {
             placeholder: false,
         };
         assert_eq!(
-            whole.normalised().as_deref(),
+            whole.normalised(),
             Some("analyse, design and evaluate heat pumps")
         );
     }

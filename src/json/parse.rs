@@ -394,10 +394,7 @@ impl<'a> Parser<'a> {
         let start = self.pos;
         // Fast path: no escapes, the string is borrowed as it stands.
         let rest = self.bytes.get(start..).unwrap_or_default();
-        let stop = rest
-            .iter()
-            .position(|&b| b == b'"' || b == b'\\' || b < 0x20);
-        self.pos = start + stop.unwrap_or(rest.len());
+        self.pos = start + string_end(rest);
         match self.peek() {
             None => return Err(("json.unterminated-string", open)),
             Some(b'"') => {
@@ -442,12 +439,7 @@ impl<'a> Parser<'a> {
                 Some(b) if b < 0x20 => return Err(("json.control-character", self.pos)),
                 Some(_) => {
                     let run = self.pos;
-                    while let Some(b) = self.peek() {
-                        if b == b'"' || b == b'\\' || b < 0x20 {
-                            break;
-                        }
-                        self.pos += 1;
-                    }
+                    self.pos += string_end(self.bytes.get(run..).unwrap_or_default());
                     out.push_str(&self.src[run..self.pos]);
                 }
             }
@@ -486,9 +478,69 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// Where a string's plain run ends: the first `"`, `\\` or control
+/// character (or the end), found eight bytes at a time: a text is mostly
+/// plain runs, and this is the parser's hottest loop.
+fn string_end(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte that is zero (exact up to the first such
+    // byte, which is all that is read).
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut chunks = bytes.chunks_exact(8);
+    for (i, chunk) in chunks.by_ref().enumerate() {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        let found =
+            zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) | control;
+        if found != 0 {
+            return i * 8 + (found.trailing_zeros() / 8) as usize;
+        }
+    }
+    let tail = chunks.remainder();
+    let done = bytes.len() - tail.len();
+    done + tail
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+        .unwrap_or(tail.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::reading::{Note, NoteKind, MAX_DEPTH};
+
+    #[test]
+    fn a_string_s_plain_run_ends_at_the_first_quote_backslash_or_control() {
+        let plain = |b: &[u8]| {
+            b.iter()
+                .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                .unwrap_or(b.len())
+        };
+        let fillers: [&[u8]; 4] = [b"a", "é".as_bytes(), "😀".as_bytes(), b"\x7f"];
+        for stop in [b'"', b'\\', b'\n', 0, 0x1f, b' ', 0x80] {
+            for filler in fillers {
+                for before in 0..20 {
+                    let mut text: Vec<u8> = filler.repeat(before);
+                    text.push(stop);
+                    text.extend(b"x\"y\\z\t");
+                    for cut in 0..=text.len() {
+                        assert_eq!(
+                            string_end(&text[..cut]),
+                            plain(&text[..cut]),
+                            "{text:?} {cut}"
+                        );
+                        assert_eq!(
+                            string_end(&text[cut..]),
+                            plain(&text[cut..]),
+                            "{text:?} {cut}"
+                        );
+                    }
+                }
+            }
+        }
+    }
     use super::*;
 
     #[test]

@@ -103,6 +103,10 @@ impl Tree<'_> {
 /// Length in UTF-16 code units, from the UTF-8 bytes alone: one unit per
 /// character, two for one outside the Basic Multilingual Plane.
 pub fn utf16_len(s: &str) -> usize {
+    // Most texts are ASCII: one unit per byte, known eight bytes at a time.
+    if s.is_ascii() {
+        return s.len();
+    }
     s.bytes()
         .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
         .sum()
@@ -319,13 +323,26 @@ impl HashIndex {
 }
 
 /// Objects with more members than this get a hash index of their keys while
-/// they are read; smaller ones are searched in place, faster at that size.
-const SMALL_OBJECT: usize = 16;
+/// they are read; smaller ones (a document's objects) are searched by a
+/// fingerprint of each key, faster at that size than hashing.
+const SMALL_OBJECT: usize = 32;
+
+/// A key's length and first bytes in one word: keys that differ mostly
+/// differ there.
+fn fingerprint(key: &str) -> u64 {
+    let mut head = [0u8; 8];
+    let n = key.len().min(7);
+    head[..n].copy_from_slice(&key.as_bytes()[..n]);
+    head[7] = key.len() as u8;
+    u64::from_le_bytes(head)
+}
 
 /// An object's members as they are read: a key given again keeps its place
 /// and takes the later value (noted), as `JSON.parse` and `serde_json` do.
 pub(crate) struct Members<'a> {
     list: Vec<(Cow<'a, str>, Value<'a>)>,
+    /// The fingerprint of each key in `list`, while the object is small.
+    prints: Vec<u64>,
     index: Option<(HashIndex, RandomState)>,
 }
 
@@ -333,6 +350,7 @@ impl<'a> Members<'a> {
     pub(crate) fn new() -> Members<'a> {
         Members {
             list: Vec::new(),
+            prints: Vec::new(),
             index: None,
         }
     }
@@ -344,23 +362,32 @@ impl<'a> Members<'a> {
         reading: &mut Reading,
         object: &Step<'_>,
     ) {
-        let hash = self
-            .index
-            .as_ref()
-            .map(|(_, state)| state.hash_one(key.as_ref()));
-        let found = match (&self.index, hash) {
-            (Some((index, _)), Some(hash)) => index
-                .places(hash)
-                .find(|&i| self.list.get(i).is_some_and(|(k, _)| *k == key)),
-            _ => self.list.iter().position(|(k, _)| *k == key),
+        let same = |i: usize| self.list.get(i).is_some_and(|(k, _)| *k == key);
+        let (found, hash, print) = match &self.index {
+            Some((index, state)) => {
+                let hash = state.hash_one(key.as_ref());
+                (index.places(hash).find(|&i| same(i)), Some(hash), 0)
+            }
+            None => {
+                let print = fingerprint(&key);
+                let at = self
+                    .prints
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &p)| p == print)
+                    .map(|(i, _)| i)
+                    .find(|&i| same(i));
+                (at, None, print)
+            }
         };
         if let Some(slot) = found.and_then(|i| self.list.get_mut(i)) {
             reading.note(&Step::Key(object, &key), NoteKind::DuplicateKey);
             slot.1 = value;
             return;
         }
-        if let (Some((index, _)), Some(hash)) = (&mut self.index, hash) {
-            index.push(hash);
+        match (&mut self.index, hash) {
+            (Some((index, _)), Some(hash)) => index.push(hash),
+            _ => self.prints.push(print),
         }
         self.list.push((key, value));
         if self.index.is_none() && self.list.len() > SMALL_OBJECT {
@@ -370,6 +397,7 @@ impl<'a> Members<'a> {
                 index.push(state.hash_one(k.as_ref()));
             }
             self.index = Some((index, state));
+            self.prints = Vec::new();
         }
     }
 

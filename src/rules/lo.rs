@@ -267,15 +267,14 @@ pub const DUPLICATE: Rule = Rule {
 };
 
 fn duplicate(cx: &Context<'_, '_>, out: &mut Out<'_>) {
-    // Each statement once, by its word count and normalised text (the count
-    // first, up to a space: the two read back apart): the first outcome that
-    // says it, found in one look-up, not by comparing pairs.
-    let mut first: HashMap<String, usize> = HashMap::with_capacity(cx.outcomes().len());
+    // Each statement once, by its word count and normalised text: the first
+    // outcome that says it, found in one look-up, not by comparing pairs.
+    let mut first: HashMap<(usize, &str), usize> = HashMap::with_capacity(cx.outcomes().len());
     for o in cx.outcomes() {
         let Some(normalised) = o.normalised() else {
             continue;
         };
-        let key = format!("{} {normalised}", o.read().words_after_stem);
+        let key = (o.read().words_after_stem, normalised);
         let earlier = *first.entry(key).or_insert(o.index);
         if earlier == o.index {
             continue;
