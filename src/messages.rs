@@ -376,21 +376,22 @@ pub fn quote(text: &str) -> String {
         text.trim()
     };
     let mark = |c: char| matches!(c, OPEN | CLOSE | OR);
-    let mut out = String::with_capacity(trimmed.len().min(4 * MAX) + 9);
+    // The first MAX characters that are not marks (the marks are the
+    // checker's own: user text cannot forge them), copied in runs.
+    let mut kept = 0;
+    let end = trimmed
+        .char_indices()
+        .find(|&(_, c)| {
+            kept += usize::from(!mark(c));
+            kept > MAX
+        })
+        .map_or(trimmed.len(), |(at, _)| at);
+    let cut = end < trimmed.len();
+    let mut out = String::with_capacity(end + 9);
     out.push(OPEN);
-    let cut = if trimmed.contains(mark) {
-        // The marks are the checker's own: user text cannot forge them.
-        let mut kept = trimmed.chars().filter(|&c| !mark(c));
-        out.extend(kept.by_ref().take(MAX));
-        kept.next().is_some()
-    } else {
-        let end = trimmed
-            .char_indices()
-            .nth(MAX)
-            .map_or(trimmed.len(), |(at, _)| at);
-        out.push_str(&trimmed[..end]);
-        end < trimmed.len()
-    };
+    for run in trimmed[..end].split(mark) {
+        out.push_str(run);
+    }
     if cut {
         out.push('\u{2026}');
     }

@@ -23,28 +23,8 @@ fn char_distance(a: &[char], b: &[char], limit: usize) -> usize {
 }
 
 fn full_distance(a: &[char], b: &[char], limit: usize) -> usize {
-    // Field names and allowed values are short: their rows fit on the stack.
-    const SHORT: usize = 48;
-    if b.len() < SHORT {
-        let (mut prev, mut cur) = ([0; SHORT], [0; SHORT]);
-        return table(a, b, limit, &mut prev[..=b.len()], &mut cur[..=b.len()]);
-    }
-    let mut prev = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
     let mut cur = vec![0; b.len() + 1];
-    table(a, b, limit, &mut prev, &mut cur)
-}
-
-/// The whole table, row after row in `prev` and `cur` (`b.len() + 1` cells each).
-fn table<'r>(
-    a: &[char],
-    b: &[char],
-    limit: usize,
-    mut prev: &'r mut [usize],
-    mut cur: &'r mut [usize],
-) -> usize {
-    for (j, cell) in prev.iter_mut().enumerate() {
-        *cell = j;
-    }
     for (i, ca) in a.iter().enumerate() {
         cur[0] = i + 1;
         let mut row_min = cur[0];

@@ -102,6 +102,8 @@ impl Tree<'_> {
 
 /// Length in UTF-16 code units, from the UTF-8 bytes alone: one unit per
 /// character, two for one outside the Basic Multilingual Plane.
+// One copy for every caller: it is called for each text and key.
+#[inline(never)]
 pub fn utf16_len(s: &str) -> usize {
     // Most texts are ASCII: one unit per byte, known eight bytes at a time.
     if s.is_ascii() {
