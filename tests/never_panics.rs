@@ -2,7 +2,7 @@
 
 mod support;
 
-use enhance_qa::{Checker, Report, Severity};
+use enhance_qa::{Checker, Report};
 use proptest::prelude::*;
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
@@ -10,32 +10,12 @@ use support::example;
 
 static CHECKER: LazyLock<Checker> = LazyLock::new(Checker::default);
 
-/// The counts and score a report must have, counted again from its
-/// diagnostics: `max(0, 100 − 15·errors − 5·warnings − 1·infos)`.
+/// A report that disagrees with itself fails the case (see `inconsistency`).
 fn consistent(report: &Report) -> Result<(), TestCaseError> {
-    let count = |s: Severity| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count() as u32
-    };
-    let (e, w, i) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
-    prop_assert_eq!(
-        (
-            report.counts.error,
-            report.counts.warning,
-            report.counts.info
-        ),
-        (e, w, i)
-    );
-    let score = (100 - 15 * i64::from(e) - 5 * i64::from(w) - i64::from(i)).max(0);
-    prop_assert_eq!(i64::from(report.score), score);
-    Ok(())
+    match support::consistent::inconsistency(report) {
+        Some(problem) => Err(TestCaseError::fail(problem)),
+        None => Ok(()),
+    }
 }
 
 /// Values that look like documents: known field names, numbers as text,

@@ -3,7 +3,7 @@
 //! descriptions and programme proposals, made from arbitrary bytes.
 
 use arbitrary::{Arbitrary, Result, Unstructured};
-use enhance_qa::{Checker, Report, Severity};
+use enhance_qa::{Checker, Report};
 use serde_json::{Map, Value};
 use std::sync::LazyLock;
 
@@ -18,37 +18,13 @@ pub static LIMITED: LazyLock<Checker> = LazyLock::new(|| {
     Checker::new(profile)
 });
 
-/// A report's counts and score agree with its diagnostics, and no message
-/// shows infinity or an undefined number; anything else is a bug.
+#[path = "../../tests/support/consistent.rs"]
+mod consistent;
+
+/// A report that disagrees with itself is a bug (see `inconsistency`).
 pub fn assert_consistent(report: &Report) {
-    let count = |s: Severity| {
-        report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == s)
-            .count() as u32
-    };
-    let (e, w, i) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
-    assert_eq!(
-        (
-            report.counts.error,
-            report.counts.warning,
-            report.counts.info
-        ),
-        (e, w, i)
-    );
-    let score = (100 - 15 * i64::from(e) - 5 * i64::from(w) - i64::from(i)).max(0);
-    assert_eq!(i64::from(report.score), score);
-    for d in &report.diagnostics {
-        assert!(
-            !d.message.contains('∞') && !d.message.contains("NaN"),
-            "{}",
-            d.message
-        );
+    if let Some(problem) = consistent::inconsistency(report) {
+        panic!("{problem}");
     }
 }
 

@@ -3,6 +3,8 @@
 // Each test crate (and the benchmark) uses a part of this module.
 #![allow(dead_code)]
 
+pub mod consistent;
+
 pub mod outcomes;
 
 use serde_json::Value;
