@@ -49,27 +49,26 @@ pub struct Messages {
 /// Shared: each compiled-in catalogue is read once for every checker.
 type Catalogue = Arc<Templates>;
 
-/// A catalogue's templates in its order, and their places by key: a message
-/// is looked up at every diagnostic, among hundreds of keys.
+/// A catalogue's templates sorted by key: a message is looked up at every
+/// diagnostic, among hundreds of keys.
 #[derive(Debug, Default)]
 struct Templates {
     list: Vec<(String, String)>,
-    by_key: Vec<usize>,
 }
 
 impl Templates {
-    fn new(list: Vec<(String, String)>) -> Templates {
-        let mut by_key: Vec<usize> = (0..list.len()).collect();
-        crate::sort::sort_by(&mut by_key, |&a, &b| list[a].0.cmp(&list[b].0));
-        Templates { list, by_key }
+    fn new(mut list: Vec<(String, String)>) -> Templates {
+        // Keys are unique: JSON reading keeps the last of a repeated one.
+        crate::sort::sort_by(&mut list, |a, b| a.0.cmp(&b.0));
+        Templates { list }
     }
 
     fn get(&self, key: &str) -> Option<&str> {
         let at = self
-            .by_key
-            .binary_search_by(|&i| self.list[i].0.as_str().cmp(key))
+            .list
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
             .ok()?;
-        Some(self.list[self.by_key[at]].1.as_str())
+        Some(self.list[at].1.as_str())
     }
 }
 
@@ -409,7 +408,7 @@ pub fn alternatives(items: &[&str]) -> String {
 }
 
 impl Messages {
-    /// Every key and template of a locale's catalogue, in its order (for tests).
+    /// Every key and template of a locale's catalogue, by key (for tests).
     pub fn catalogue(locale: &str) -> Vec<(String, String)> {
         catalogue(locale).map_or_else(Vec::new, |c| c.list.clone())
     }

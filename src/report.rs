@@ -111,15 +111,15 @@ impl Report {
     ) -> Report {
         // Places sorted, not the diagnostics themselves: a stable sort of
         // small numbers, then one pass that puts each diagnostic in its place.
-        let keys: Vec<SortKey<'_>> = diagnostics
+        let keys: Vec<Vec<PathKey<'_>>> = diagnostics
             .iter()
-            .map(|d| SortKey::new(&d.path, field_order))
+            .map(|d| path_key(&d.path, field_order))
             .collect();
         let mut order: Vec<usize> = (0..diagnostics.len()).collect();
         crate::sort::sort_by(&mut order, |&i, &j| {
             let (a, b) = (&diagnostics[i], &diagnostics[j]);
             keys[i]
-                .order(&keys[j])
+                .cmp(&keys[j])
                 .then(a.severity.cmp(&b.severity))
                 .then(a.rule.cmp(b.rule))
                 .then(span_order(a.span, b.span))
@@ -187,69 +187,11 @@ fn span_order(a: Option<Span>, b: Option<Span>) -> Ordering {
 
 /// One segment of a path, as it sorts: known fields by their place in the
 /// format, then unknown fields by name; array entries by index.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum PathKey<'a> {
     Index(u64),
     /// A field's place in the format; an unknown field's name.
     Field(usize, Option<Cow<'a, str>>),
-}
-
-/// A path as it sorts, held without allocating where it can be (a report
-/// sorts every diagnostic's): up to `INLINE` known fields and indexes, each
-/// one number that sorts as its [`PathKey`] does.
-enum SortKey<'a> {
-    Inline([u64; INLINE], u8),
-    Full(Vec<PathKey<'a>>),
-}
-
-const INLINE: usize = 6;
-/// The bit that puts a known field after every index, as `PathKey` does.
-const FIELD: u64 = 1 << 63;
-
-impl<'a> SortKey<'a> {
-    fn new(path: &'a str, field_order: &[&str]) -> SortKey<'a> {
-        let mut segments = [0; INLINE];
-        let mut n = 0;
-        for seg in path.split('/').skip(1) {
-            let code = match seg.parse::<u64>() {
-                Ok(i) if i < FIELD => Some(i),
-                Ok(_) => None,
-                // A known field's name has no `~` or `/` to unescape.
-                Err(_) => field_order
-                    .iter()
-                    .position(|f| *f == seg)
-                    .map(|rank| FIELD | rank as u64),
-            };
-            match (code, segments.get_mut(n)) {
-                (Some(code), Some(slot)) => *slot = code,
-                _ => return SortKey::Full(path_key(path, field_order)),
-            }
-            n += 1;
-        }
-        SortKey::Inline(segments, n as u8)
-    }
-
-    fn order(&self, other: &SortKey<'a>) -> Ordering {
-        match (self, other) {
-            (SortKey::Inline(a, n), SortKey::Inline(b, m)) => {
-                a[..usize::from(*n)].cmp(&b[..usize::from(*m)])
-            }
-            _ => self.full().cmp(&other.full()),
-        }
-    }
-
-    fn full(&self) -> Cow<'_, [PathKey<'a>]> {
-        match self {
-            SortKey::Full(keys) => Cow::Borrowed(keys),
-            SortKey::Inline(codes, n) => codes[..usize::from(*n)]
-                .iter()
-                .map(|&c| match c {
-                    c if c < FIELD => PathKey::Index(c),
-                    c => PathKey::Field((c & !FIELD) as usize, None),
-                })
-                .collect(),
-        }
-    }
 }
 
 fn path_key<'a>(path: &'a str, field_order: &[&str]) -> Vec<PathKey<'a>> {
@@ -275,43 +217,6 @@ fn path_key<'a>(path: &'a str, field_order: &[&str]) -> Vec<PathKey<'a>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_sort_alike_held_inline_or_in_full() {
-        let order = [
-            "code",
-            "title",
-            "learning_outcomes",
-            "components",
-            "contributes_to",
-        ];
-        let paths = [
-            "",
-            "/title",
-            "/code",
-            "/learning_outcomes",
-            "/learning_outcomes/2",
-            "/learning_outcomes/10",
-            "/components/0/contributes_to/1",
-            "/components/0/prerequisites",
-            "/components/0/zzz",
-            "/unknown",
-            "/a~1b",
-            "/components/0/contributes_to/1/2/3/4",
-            "/learning_outcomes/18446744073709551615",
-        ];
-        for a in paths {
-            for b in paths {
-                let (ka, kb) = (SortKey::new(a, &order), SortKey::new(b, &order));
-                let full = path_key(a, &order).cmp(&path_key(b, &order));
-                assert_eq!(ka.order(&kb), full, "{a} {b}");
-            }
-        }
-        assert!(matches!(
-            SortKey::new("/components/0/contributes_to/1", &order),
-            SortKey::Inline(..)
-        ));
-    }
 
     #[test]
     fn spans_count_utf16_units() {
