@@ -1,4 +1,4 @@
-//! Course descriptions and programme proposals made from arbitrary bytes
+//! Documents of every kind made from arbitrary bytes
 //! (half-filled fields, wrong types, unknown fields, odd numbers and texts),
 //! checked as values, as their text (the same report: one meaning, under
 //! the built-in limits and under small ones), and together as one run.
@@ -6,16 +6,20 @@
 
 use arbitrary::Unstructured;
 use enhance_qa::{catalogue, json};
-use enhance_qa_fuzz::{assert_consistent, course, programme, CHECKER, LIMITED};
+use enhance_qa_fuzz::{
+    assert_consistent, bip, course, micro_credential, programme, CHECKER, LIMITED,
+};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
     let mut docs = Vec::new();
     for _ in 0..3 {
-        let doc = match u.ratio(1, 2) {
-            Ok(true) => course(&mut u),
-            Ok(false) => programme(&mut u),
+        let doc = match u.int_in_range(0..=3u8) {
+            Ok(0) => course(&mut u),
+            Ok(1) => programme(&mut u),
+            Ok(2) => bip(&mut u),
+            Ok(_) => micro_credential(&mut u),
             Err(_) => break,
         };
         match doc {

@@ -1,6 +1,7 @@
 //! What the fuzz targets share: the checker they feed, a check that the
 //! report it gives holds together, and documents shaped like course
-//! descriptions and programme proposals, made from arbitrary bytes.
+//! descriptions, programme proposals, BIP proposals and micro-credential
+//! offers, made from arbitrary bytes.
 
 use arbitrary::{Arbitrary, Result, Unstructured};
 use enhance_qa::{Checker, Report};
@@ -60,6 +61,19 @@ const TEXTS: &[&str] = &[
     "de",
     "coordinator",
     "partner",
+    "before",
+    "during",
+    "online",
+    "onsite",
+    "hybrid",
+    "stackable",
+    "stand-alone",
+    "internal-and-external",
+    "2026-03-09",
+    "2026-02-30",
+    "DE",
+    "XK",
+    "I  BERLIN01",
     "",
 ];
 
@@ -209,36 +223,23 @@ fn common(u: &mut Unstructured<'_>, kind: &str) -> Result<Map<String, Value>> {
 
 /// A course description, half filled in as forms are.
 pub fn course(u: &mut Unstructured<'_>) -> Result<Value> {
-    let mut map = common(u, "course")?;
-    let fields: &[Field] = &[
-        ("institution", text),
-        ("ects", number),
-        ("delivery", text),
-        ("term", text),
-        ("coordinator", |u| {
-            object(u, &[("name", text), ("email", text)])
-        }),
-        ("prerequisites", |u| {
-            object(u, &[("courses", texts), ("text", text)])
-        }),
-        ("activities", |u| {
-            list(u, 8, |u| object(u, &[("type", text), ("hours", number)]))
-        }),
-        ("assessment", |u| {
-            list(u, 6, |u| {
-                object(
-                    u,
-                    &[("method", text), ("weight", number), ("outcomes", numbers)],
-                )
-            })
-        }),
-        ("reading", texts),
-        ("mobility", texts),
-    ];
-    for (key, shaped) in fields {
-        field(u, &mut map, key, shaped)?;
-    }
-    Ok(Value::Object(map))
+    let map = common(u, "course")?;
+    fields(
+        u,
+        map,
+        &[
+            ("institution", text),
+            ("ects", number),
+            ("delivery", text),
+            ("term", text),
+            ("coordinator", coordinator),
+            ("prerequisites", prerequisites),
+            ("activities", activities),
+            ("assessment", assessment),
+            ("reading", texts),
+            ("mobility", texts),
+        ],
+    )
 }
 
 fn component(u: &mut Unstructured<'_>) -> Result<Value> {
@@ -273,36 +274,181 @@ fn component(u: &mut Unstructured<'_>) -> Result<Value> {
 
 /// A programme proposal, half filled in as forms are.
 pub fn programme(u: &mut Unstructured<'_>) -> Result<Value> {
-    let mut map = common(u, "programme")?;
-    let fields: &[Field] = &[
-        ("degree", text),
-        ("ects", number),
-        ("semesters", number),
-        ("study_mode", text),
-        ("award", text),
-        ("institutions", |u| {
-            list(u, 5, |u| {
-                object(u, &[("id", text), ("role", text), ("country", text)])
-            })
-        }),
-        ("cooperation_agreement", |u| {
-            object(
-                u,
-                &[
-                    ("degree_denomination", text),
-                    ("management_and_finance", text),
-                    ("admission_and_selection", text),
-                    ("mobility", text),
-                    ("examination_and_recognition", text),
-                ],
-            )
-        }),
-        ("admission", text),
-        ("recognition", text),
-        ("components", |u| list(u, 10, component)),
-    ];
+    let map = common(u, "programme")?;
+    fields(
+        u,
+        map,
+        &[
+            ("degree", text),
+            ("ects", number),
+            ("semesters", number),
+            ("study_mode", text),
+            ("award", text),
+            ("institutions", |u| {
+                list(u, 5, |u| {
+                    object(u, &[("id", text), ("role", text), ("country", text)])
+                })
+            }),
+            ("cooperation_agreement", |u| {
+                object(
+                    u,
+                    &[
+                        ("degree_denomination", text),
+                        ("management_and_finance", text),
+                        ("admission_and_selection", text),
+                        ("mobility", text),
+                        ("examination_and_recognition", text),
+                    ],
+                )
+            }),
+            ("admission", text),
+            ("recognition", text),
+            ("components", |u| list(u, 10, component)),
+        ],
+    )
+}
+
+fn booleans(u: &mut Unstructured<'_>) -> Result<Value> {
+    Ok(if u.ratio(3, 4)? {
+        Value::Bool(bool::arbitrary(u)?)
+    } else {
+        any_json(u, 0)?
+    })
+}
+
+fn coordinator(u: &mut Unstructured<'_>) -> Result<Value> {
+    object(u, &[("name", text), ("email", text)])
+}
+
+fn prerequisites(u: &mut Unstructured<'_>) -> Result<Value> {
+    object(u, &[("courses", texts), ("text", text)])
+}
+
+fn activities(u: &mut Unstructured<'_>) -> Result<Value> {
+    list(u, 8, |u| object(u, &[("type", text), ("hours", number)]))
+}
+
+fn assessment(u: &mut Unstructured<'_>) -> Result<Value> {
+    list(u, 6, |u| {
+        object(
+            u,
+            &[("method", text), ("weight", number), ("outcomes", numbers)],
+        )
+    })
+}
+
+fn fields(
+    u: &mut Unstructured<'_>,
+    mut map: Map<String, Value>,
+    fields: &[Field],
+) -> Result<Value> {
     for (key, shaped) in fields {
         field(u, &mut map, key, shaped)?;
     }
     Ok(Value::Object(map))
+}
+
+/// A Blended Intensive Programme proposal, half filled in as forms are.
+pub fn bip(u: &mut Unstructured<'_>) -> Result<Value> {
+    let map = common(u, "bip")?;
+    fields(
+        u,
+        map,
+        &[
+            ("coordinator", coordinator),
+            ("institutions", |u| {
+                list(u, 6, |u| {
+                    object(
+                        u,
+                        &[
+                            ("id", text),
+                            ("role", text),
+                            ("country", text),
+                            ("erasmus_code", text),
+                        ],
+                    )
+                })
+            }),
+            ("physical", |u| {
+                object(
+                    u,
+                    &[
+                        ("host", text),
+                        ("days", number),
+                        ("start_date", text),
+                        ("end_date", text),
+                    ],
+                )
+            }),
+            ("virtual", |u| {
+                object(
+                    u,
+                    &[
+                        ("description", text),
+                        ("timing", texts),
+                        ("hours", number),
+                        ("outcomes", numbers),
+                        ("assessments", numbers),
+                        ("teamwork", booleans),
+                    ],
+                )
+            }),
+            ("ects", number),
+            ("activities", activities),
+            ("assessment", assessment),
+            ("prerequisites", prerequisites),
+            ("participants", |u| {
+                object(u, &[("expected", number), ("mobile", number)])
+            }),
+            ("recognition", text),
+            ("transcript_issuer", text),
+            ("learning_agreement", booleans),
+            ("added_value", text),
+            ("challenge", text),
+        ],
+    )
+}
+
+/// A micro-credential offer, half filled in as forms are.
+pub fn micro_credential(u: &mut Unstructured<'_>) -> Result<Value> {
+    let map = common(u, "micro-credential")?;
+    fields(
+        u,
+        map,
+        &[
+            ("awarding_bodies", |u| {
+                list(u, 4, |u| {
+                    object(u, &[("id", text), ("country", text), ("region", text)])
+                })
+            }),
+            ("coordinator", coordinator),
+            ("ects", number),
+            ("activities", activities),
+            ("assessment", assessment),
+            ("participation", text),
+            ("quality_assurance", |u| {
+                object(
+                    u,
+                    &[("type", text), ("agency", text), ("description", text)],
+                )
+            }),
+            ("certificate", |u| {
+                object(
+                    u,
+                    &[
+                        ("format", text),
+                        ("learner_identification", texts),
+                        ("issued_within_days", number),
+                    ],
+                )
+            }),
+            ("prerequisites", prerequisites),
+            ("supervision", text),
+            ("grading", text),
+            ("stackability", |u| {
+                object(u, &[("type", text), ("towards", texts)])
+            }),
+            ("further_information", text),
+        ],
+    )
 }
