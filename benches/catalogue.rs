@@ -7,7 +7,9 @@
 //! a vague outcome or a placeholder), and one programme in twenty derived
 //! from the two example programmes, whose components name courses of the
 //! catalogue with the same credits where there is one (so the cross-checks
-//! have real work: matches, missing courses, credits and levels). Then it
+//! have real work: matches, missing courses, credits and levels). One in
+//! twenty-five is a BIP proposal needing a course of the catalogue, and one
+//! in twenty-five a micro-credential offer that stacks towards one. Then it
 //! runs `enhance-qa check FOLDER` a few times per output format and prints
 //! the median wall time, and the peak resident memory of one run, for 1,000
 //! and 10,000 documents (flat memory: the two should be close). Under
@@ -41,10 +43,44 @@ const PROGRAMMES: &[&str] = &[
     include_str!("../tests/examples/programme-joint-master.json"),
     include_str!("../tests/examples/programme-bachelor.json"),
 ];
+const BIP: &str = include_str!("../tests/examples/bip-enhance-energy.json");
+const MICRO_CREDENTIAL: &str = include_str!("../tests/examples/microcredential-battery.json");
 const RUNS: usize = 5;
 
 fn is_programme(i: usize) -> bool {
     i % 20 == 19
+}
+
+fn is_bip(i: usize) -> bool {
+    !is_programme(i) && i % 25 == 11
+}
+
+fn is_micro_credential(i: usize) -> bool {
+    !is_programme(i) && i % 25 == 13
+}
+
+fn is_course(i: usize) -> bool {
+    !is_programme(i) && !is_bip(i) && !is_micro_credential(i)
+}
+
+/// The nearest course description before `i`, if any.
+fn course_before(i: usize) -> Option<usize> {
+    (0..i).rev().find(|&j| is_course(j))
+}
+
+/// A BIP proposal or micro-credential offer from its example, with its own
+/// code, needing (or stacking towards) the nearest course before it.
+fn other_kind(i: usize, example: &str) -> Value {
+    let mut doc: Value = serde_json::from_str(example).unwrap_or_default();
+    let code = doc["code"].as_str().unwrap_or_default().to_string();
+    doc["code"] = json!(format!("{code}-{i:05}"));
+    if let Some(j) = course_before(i) {
+        doc["prerequisites"]["courses"] = json!([course_code(j)]);
+        if doc["stackability"].is_object() {
+            doc["stackability"]["towards"] = json!([course_code(j)]);
+        }
+    }
+    doc
 }
 
 fn course_code(i: usize) -> String {
@@ -55,7 +91,7 @@ fn course_code(i: usize) -> String {
 /// The course descriptions before `i` with these credits, nearest first.
 fn courses_with(i: usize, ects: f64, templates: &[Value]) -> impl Iterator<Item = usize> + '_ {
     (0..i).rev().filter(move |&j| {
-        !is_programme(j) && templates[j % templates.len()]["ects"].as_f64() == Some(ects)
+        is_course(j) && templates[j % templates.len()]["ects"].as_f64() == Some(ects)
     })
 }
 
@@ -67,8 +103,7 @@ fn course(i: usize, templates: &[Value]) -> Value {
     }
     if doc["prerequisites"].is_object() {
         // The nearest earlier course; sometimes a code from outside the catalogue.
-        let before = (0..i).rev().find(|&j| !is_programme(j));
-        let code = match before {
+        let code = match course_before(i) {
             Some(j) if i % 37 != 0 => course_code(j),
             _ => format!("EXT-{i:05}"),
         };
@@ -136,6 +171,10 @@ fn generate(dir: &Path, n: usize) -> std::io::Result<u64> {
         }
         let doc = if is_programme(i) {
             programme(i, &templates)
+        } else if is_bip(i) {
+            other_kind(i, BIP)
+        } else if is_micro_credential(i) {
+            other_kind(i, MICRO_CREDENTIAL)
         } else {
             course(i, &templates)
         };
