@@ -621,6 +621,44 @@ mod tests {
     }
 
     #[test]
+    fn repeated_keys_are_found_in_small_and_large_objects_alike() {
+        // Keys that share their length and first seven bytes, in objects
+        // below, at and past the size where keys get a hash index.
+        for n in [2, 32, 33, 40, 100] {
+            let keys: Vec<String> = (0..n).map(|i| format!("field_1{i:03}")).collect();
+            let mut members: Vec<String> = keys.iter().map(|k| format!("\"{k}\": 1")).collect();
+            for k in keys.iter().step_by(7) {
+                members.push(format!("\"{k}\": 2"));
+            }
+            let text = format!("{{{}}}", members.join(", "));
+            let tree = read(&text, &Limits::default());
+            let tree = tree.unwrap_or_else(|e| panic!("{e}"));
+            let Value::Object(read) = &tree.value else {
+                panic!("{n}: not an object");
+            };
+            let expected: Vec<(&str, f64)> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.as_str(), if i % 7 == 0 { 2.0 } else { 1.0 }))
+                .collect();
+            let got: Vec<(&str, f64)> = read
+                .iter()
+                .map(|(k, v)| match v {
+                    Value::Number(x) => (k.as_ref(), *x),
+                    _ => (k.as_ref(), 0.0),
+                })
+                .collect();
+            assert_eq!(got, expected, "{n}");
+            let repeats: Vec<Note> = keys
+                .iter()
+                .step_by(7)
+                .map(|k| note(&format!("/{k}"), NoteKind::DuplicateKey))
+                .collect();
+            assert_eq!(tree.notes, repeats, "{n}");
+        }
+    }
+
+    #[test]
     fn values_past_a_limit_are_noted_not_read() {
         let limits = Limits {
             size: 1000,

@@ -191,13 +191,16 @@ fn unknown_field(cx: &Context<'_, '_>, out: &mut Out<'_>) {
         let Expected::FieldOf(known) = f.expected else {
             continue;
         };
-        let candidates = match prepared.take() {
-            Some((names, c)) if std::ptr::eq(names, known) => (names, c),
-            _ => (known, similar::Candidates::new(known)),
+        if !prepared
+            .as_ref()
+            .is_some_and(|(names, _)| std::ptr::eq(*names, known))
+        {
+            prepared = Some((known, similar::Candidates::new(known)));
+        }
+        let Some((_, candidates)) = &prepared else {
+            continue;
         };
-        let best: Vec<String> = prepared
-            .insert(candidates)
-            .1
+        let best: Vec<String> = candidates
             .closest(&f.found, limit)
             .into_iter()
             .take(1)
