@@ -2,12 +2,13 @@
 //! before an outcome's verb (labels, clauses, subjects, modals, adverbs),
 //! verbs by Bloom level with their inflections, vague phrasings,
 //! national-framework formulas, teacher-centred openings, placeholders, stop
-//! words and the readability index. Each language is one JSON file compiled
-//! in, which may build on another's (`"base": "nb"`); adding a language adds a
-//! file here and nothing else.
+//! words and the readability index. Each language is one JSON file in
+//! `data/lexicons/`, which may build on another's (`"base": "nb"`); build.rs
+//! reads them, merges, inflects and lower-cases, and compiles in the result,
+//! so a check parses no JSON for them. Adding a language adds a file there
+//! and its code to build.rs's `LANGUAGES`.
 
 use super::words::Words;
-use crate::json::{self, Value};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
@@ -43,17 +44,6 @@ impl Hasher for WordHasher {
 
 /// A map keyed by lower-case words.
 pub type WordMap<V> = HashMap<String, V, BuildHasherDefault<WordHasher>>;
-
-const SOURCES: &[(&str, &str)] = &[
-    ("en", include_str!("../../data/lexicons/en.json")),
-    ("de", include_str!("../../data/lexicons/de.json")),
-    ("pl", include_str!("../../data/lexicons/pl.json")),
-    ("it", include_str!("../../data/lexicons/it.json")),
-    ("nb", include_str!("../../data/lexicons/nb.json")),
-    ("nn", include_str!("../../data/lexicons/nn.json")),
-    ("sv", include_str!("../../data/lexicons/sv.json")),
-    ("es", include_str!("../../data/lexicons/es.json")),
-];
 
 /// A phrase as lower-case words.
 pub type Phrase = Vec<String>;
@@ -287,62 +277,181 @@ impl Phrases {
     }
 }
 
-/// Loads every built-in lexicon.
+/// A lexicon as build.rs writes it from its data file and the file that
+/// one builds on: the scalars typed, every list a named section of items,
+/// lower-cased and inflected already.
+struct Prebuilt {
+    code: &'static str,
+    name: &'static str,
+    aliases: &'static [&'static str],
+    verb_last: bool,
+    readability: Readability,
+    readability_name: &'static str,
+    vowels: &'static str,
+    silent_final_e: bool,
+    lists: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
+
+impl Prebuilt {
+    /// The items of the list `key` (none if there is none).
+    fn list(&self, key: &str) -> impl Iterator<Item = &'static str> {
+        self.lists
+            .split(SECTION)
+            .find_map(|section| {
+                let mut items = section.split(ITEM);
+                (items.next() == Some(key)).then_some(items)
+            })
+            .into_iter()
+            .flatten()
+    }
+
+    fn words(&self, key: &str) -> Vec<String> {
+        self.list(key).map(str::to_string).collect()
+    }
+
+    fn phrases(&self, key: &str) -> Phrases {
+        Phrases::new(self.list(key).map(phrase).collect())
+    }
+
+    /// The lexicon, its maps made.
+    fn build(&self) -> Lexicon {
+        let rules: Vec<Vec<&str>> = self
+            .list("inflection")
+            .map(|rule| rule.split(GROUP).collect())
+            .collect();
+        let mut verbs: WordMap<Vec<Verb>> = WordMap::default();
+        for (level, key) in (1..=6).zip(["1", "2", "3", "4", "5", "6"]) {
+            for entry in self.list(key) {
+                let mut parts = entry.split('|');
+                let lemma = parts.next().unwrap_or_default();
+                let irregular = parts.map(str::to_string);
+                for form in inflect(lemma, &rules).into_iter().chain(irregular) {
+                    let mut words = form.split_whitespace().map(str::to_string);
+                    if let Some(first) = words.next() {
+                        verbs.entry(first).or_default().push(Verb {
+                            rest: words.collect(),
+                            level,
+                        });
+                    }
+                }
+            }
+        }
+        let (mut vague, mut vague_suggest) = (Vec::new(), Vec::new());
+        for item in self.list("vague") {
+            let (at, form) = item.split_once(' ').unwrap_or((item, ""));
+            vague.push(phrase(form));
+            vague_suggest.push(at.parse().unwrap_or(usize::MAX));
+        }
+        Lexicon {
+            language: self.code.to_string(),
+            name: self.name.to_string(),
+            verb_last: self.verb_last,
+            conjunctions: self.words("conjunctions"),
+            that: self.words("that"),
+            adverbs: self.words("adverbs"),
+            tail: self.words("tail"),
+            labels: self.phrases("labels"),
+            clauses: self.phrases("clauses"),
+            subjects: self.phrases("subjects"),
+            openers: self.phrases("openers"),
+            adverb_endings: self.words("adverb_endings"),
+            participles: self.words("participles"),
+            examples: self.words("examples"),
+            teacher_centred: self.phrases("teacher_centred"),
+            vague: Phrases::new(vague),
+            vague_suggest,
+            suggestions: self
+                .list("suggestions")
+                .map(|s| {
+                    s.split(GROUP)
+                        .filter(|s| !s.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .collect(),
+            framework: self.phrases("framework"),
+            verbs,
+            placeholders: self.phrases("placeholders"),
+            stopwords: self.words("stopwords"),
+            readability: self.readability,
+            readability_name: self.readability_name.to_string(),
+            vowels: self.vowels.chars().filter(|c| !c.is_ascii()).collect(),
+            ascii_vowels: self
+                .vowels
+                .bytes()
+                .filter(u8::is_ascii)
+                .fold([0u64; 2], |mut m, b| {
+                    m[usize::from(b >> 6)] |= 1 << (b & 63);
+                    m
+                }),
+            silent_final_e: self.silent_final_e,
+        }
+    }
+}
+
+/// A lemma (lower-case) and what the first inflection rule that fits makes
+/// of its first word: `[ending, not after, letters to strip, endings to add…]`.
+fn inflect(lemma: &str, rules: &[Vec<&str>]) -> Vec<String> {
+    let (head, tail) = lemma.split_at(lemma.find(' ').unwrap_or(lemma.len()));
+    let mut out = vec![lemma.to_string()];
+    for rule in rules {
+        let [ending, not_after, strip, add @ ..] = rule.as_slice() else {
+            continue;
+        };
+        let Some(stem) = head.strip_suffix(ending) else {
+            continue;
+        };
+        if stem.chars().last().is_some_and(|c| not_after.contains(c)) {
+            continue;
+        }
+        let strip: usize = strip.parse().unwrap_or(0);
+        // `strip` counts letters, not bytes ("ować").
+        let cut = head
+            .char_indices()
+            .rev()
+            .nth(strip.wrapping_sub(1))
+            .map_or(head.len(), |(i, _)| i);
+        for add in add {
+            out.push([&head[..cut], add, tail].concat());
+        }
+        break;
+    }
+    out
+}
+
+/// A phrase of the pre-built data (lower-case words, a space apart).
+fn phrase(s: &str) -> Phrase {
+    s.split_whitespace().map(str::to_string).collect()
+}
+
+/// Every built-in lexicon.
 #[cfg(test)]
 pub fn load_all() -> Vec<Lexicon> {
-    SOURCES
-        .iter()
-        .filter_map(|(code, text)| parse(code, text))
-        .collect()
+    PREBUILT.iter().map(Prebuilt::build).collect()
 }
 
-/// The compiled-in data files, each parsed once and shared by every checker,
-/// with each lexicon built the first time a document needs it (most pages
-/// read one): a page's second checker costs neither again.
-struct Built {
-    source: Value<'static>,
-    base: Option<Value<'static>>,
-    lexicon: OnceLock<Option<Lexicon>>,
-}
-
-fn built() -> &'static [Built] {
-    static BUILT: OnceLock<Vec<Built>> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        SOURCES
-            .iter()
-            .map(|(code, text)| {
-                // Compiled in and read by the tests: a file that is not JSON cannot ship.
-                let source =
-                    json::parse(text).unwrap_or_else(|e| panic!("data/lexicons/{code}.json: {e}"));
-                Built {
-                    base: base_of(&source),
-                    source,
-                    lexicon: OnceLock::new(),
-                }
-            })
-            .collect()
-    })
-}
+/// Each lexicon, built the first time a document needs it (most pages read
+/// one) and shared by every checker: a page's second checker builds none again.
+static BUILT: [OnceLock<Lexicon>; PREBUILT.len()] = [const { OnceLock::new() }; PREBUILT.len()];
 
 /// A language a checker can read: its code, name and aliases at once, its
 /// lexicon built the first time a document needs it.
 pub struct Language {
-    pub code: String,
-    pub name: String,
-    aliases: Vec<String>,
-    built: &'static Built,
+    pub code: &'static str,
+    pub name: &'static str,
+    data: &'static Prebuilt,
+    built: &'static OnceLock<Lexicon>,
 }
 
 impl Language {
     pub fn serves(&self, language: &str) -> bool {
-        self.code == language || self.aliases.iter().any(|a| a == language)
+        self.code == language || self.data.aliases.contains(&language)
     }
 
-    pub fn lexicon(&self) -> Option<&Lexicon> {
-        let b = self.built;
-        b.lexicon
-            .get_or_init(|| build(&self.code, &b.source, b.base.as_ref()))
-            .as_ref()
+    pub fn lexicon(&self) -> &Lexicon {
+        self.built.get_or_init(|| self.data.build())
     }
 }
 
@@ -363,27 +472,21 @@ impl Stopwords {
     /// The index of a set of languages, made once per set and shared by the
     /// checkers that read the same languages.
     fn of(list: &[Language]) -> Arc<Stopwords> {
-        let set: Vec<&str> = list.iter().map(|l| l.code.as_str()).collect();
-        static MADE: Mutex<Vec<(Vec<String>, Arc<Stopwords>)>> = Mutex::new(Vec::new());
+        let set: Vec<&str> = list.iter().map(|l| l.code).collect();
+        static MADE: Mutex<Vec<(Vec<&'static str>, Arc<Stopwords>)>> = Mutex::new(Vec::new());
         let mut made = MADE.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some((_, index)) = made.iter().find(|(s, _)| *s == set) {
             return Arc::clone(index);
         }
         let mut bits: WordMap<u32> = WordMap::default();
         for (i, language) in list.iter().enumerate().take(32) {
-            // Nynorsk lists its own words on top of bokmål's, so that a
-            // bokmål text never reads as more nynorsk than bokmål.
-            let sources = [Some(&language.built.source), language.built.base.as_ref()];
-            for w in listed(&sources, "stopwords") {
-                *bits.entry(w.to_lowercase()).or_default() |= 1 << i;
+            for w in language.data.list("stopwords_index") {
+                *bits.entry(w.to_string()).or_default() |= 1 << i;
             }
         }
         let sieve = Sieve::new(bits.keys());
         let index = Arc::new(Stopwords { bits, sieve });
-        made.push((
-            set.iter().map(|c| c.to_string()).collect(),
-            Arc::clone(&index),
-        ));
+        made.push((set, Arc::clone(&index)));
         index
     }
 }
@@ -391,25 +494,15 @@ impl Stopwords {
 impl Languages {
     /// The built-in languages named in `enabled`.
     pub fn new(enabled: &[String]) -> Languages {
-        let list: Vec<Language> = SOURCES
+        let list: Vec<Language> = PREBUILT
             .iter()
-            .zip(built())
-            .filter(|((code, _), _)| enabled.iter().any(|e| e == code))
-            .map(|((code, _), built)| {
-                let source = &built.source;
-                let text_of = |k: &str| {
-                    source
-                        .get(k)
-                        .and_then(Value::as_str)
-                        .unwrap_or(code)
-                        .to_string()
-                };
-                Language {
-                    code: code.to_string(),
-                    name: text_of("name"),
-                    aliases: strings(source.get("aliases")).map(str::to_string).collect(),
-                    built,
-                }
+            .zip(&BUILT)
+            .filter(|(data, _)| enabled.iter().any(|e| e == data.code))
+            .map(|(data, built)| Language {
+                code: data.code,
+                name: data.name,
+                data,
+                built,
             })
             .collect();
         let stopwords = Stopwords::of(&list);
@@ -418,7 +511,7 @@ impl Languages {
 
     /// The lexicon that serves a language code.
     pub fn get(&self, language: &str) -> Option<&Lexicon> {
-        self.list.iter().find(|l| l.serves(language))?.lexicon()
+        Some(self.list.iter().find(|l| l.serves(language))?.lexicon())
     }
 
     /// The place in `list` of the language with this code.
@@ -435,236 +528,31 @@ impl Languages {
     }
 }
 
-fn phrase(s: &str) -> Phrase {
-    s.split_whitespace().map(str::to_lowercase).collect()
-}
-
-fn strings<'a>(v: Option<&'a Value<'a>>) -> impl Iterator<Item = &'a str> {
-    v.and_then(Value::as_array)
-        .unwrap_or(&[])
-        .iter()
-        .filter_map(Value::as_str)
-}
-
-/// The strings listed under `key` in each data file (a lexicon and its base).
-fn listed<'a>(sources: &[Option<&'a Value<'a>>], key: &str) -> Vec<&'a str> {
-    let mut list = Vec::new();
-    for source in sources.iter().flatten() {
-        list.extend(strings(source.get(key)));
-    }
-    list
-}
-
-// Called for each list of a lexicon: one copy keeps the WebAssembly small.
-#[inline(never)]
-fn phrase_list(sources: &[Option<&Value<'_>>], key: &str) -> Phrases {
-    Phrases::new(listed(sources, key).into_iter().map(phrase).collect())
-}
-
-#[inline(never)]
-fn word_list(sources: &[Option<&Value<'_>>], key: &str) -> Vec<String> {
-    let list = listed(sources, key);
-    list.into_iter().map(str::to_lowercase).collect()
-}
-
-#[cfg(test)]
-fn parse(code: &str, text: &str) -> Option<Lexicon> {
-    let root = json::parse(text).ok()?;
-    build(code, &root, base_of(&root).as_ref())
-}
-
-/// The data file a lexicon builds on (`"base": "nb"`), parsed.
-fn base_of(root: &Value<'_>) -> Option<Value<'static>> {
-    let code = root.get("base")?.as_str()?;
-    let (_, text) = SOURCES.iter().find(|(c, _)| *c == code)?;
-    json::parse(text).ok()
-}
-
-/// A lexicon from its parsed data file.
-fn build(code: &str, root: &Value<'_>, base: Option<&Value<'_>>) -> Option<Lexicon> {
-    let get = |k: &str| root.get(k).or_else(|| base?.get(k));
-    // Lists add to those of the base language (nynorsk on bokmål).
-    let sources = [Some(root), base];
-    let all = |k: &str| listed(&sources, k);
-    let phrases = |k: &str| phrase_list(&sources, k);
-    let lower = |k: &str| word_list(&sources, k);
-    let inflection: Vec<&Value<'_>> = get("inflection")
-        .and_then(Value::as_array)
-        .unwrap_or(&[])
-        .iter()
-        .collect();
-    let mut verbs: WordMap<Vec<Verb>> = WordMap::default();
-    for level in 1..=6u8 {
-        let key = level.to_string();
-        for source in sources.iter().flatten() {
-            for entry in strings(source.get("verbs").and_then(|v| v.get(&key))) {
-                for form in forms(entry, &inflection) {
-                    let mut words = phrase(&form);
-                    if words.is_empty() {
-                        continue;
-                    }
-                    let first = words.remove(0);
-                    verbs
-                        .entry(first)
-                        .or_default()
-                        .push(Verb { rest: words, level });
-                }
-            }
-        }
-    }
-    let (mut vague, mut vague_suggest, mut suggestions) = (Vec::new(), Vec::new(), Vec::new());
-    for source in sources.into_iter().flatten() {
-        for entry in source.get("vague").and_then(Value::as_array).unwrap_or(&[]) {
-            for form in strings(entry.get("forms")) {
-                vague.push(phrase(form));
-                vague_suggest.push(suggestions.len());
-            }
-            suggestions.push(strings(entry.get("suggest")).map(str::to_string).collect());
-        }
-    }
-    let readability_data = get("readability");
-    let number = |k: &str| {
-        readability_data
-            .and_then(|r| r.get(k))
-            .and_then(|n| match n {
-                Value::Number(n) => Some(*n),
-                _ => None,
-            })
-    };
-    let readability = match readability_data
-        .and_then(|r| r.get("index"))
-        .and_then(Value::as_str)
-    {
-        Some("flesch") => Readability::Flesch {
-            a: number("a")?,
-            b: number("b")?,
-            c: number("c")?,
-        },
-        Some("gulpease") => Readability::Gulpease,
-        _ => Readability::Lix,
-    };
-    let placeholders: Vec<Phrase> = all("placeholders")
-        .into_iter()
-        .map(phrase)
-        .filter(|p| !p.is_empty())
-        .collect();
-    let syllables = get("syllables");
-    let vowels = syllables
-        .and_then(|s| s.get("vowels"))
-        .and_then(Value::as_str)
-        .unwrap_or("aeiouy");
-    Some(Lexicon {
-        language: code.to_string(),
-        name: get("name")
-            .and_then(Value::as_str)
-            .unwrap_or(code)
-            .to_string(),
-        verb_last: get("verb_position").and_then(Value::as_str) == Some("last"),
-        conjunctions: lower("conjunctions"),
-        that: lower("that"),
-        adverbs: lower("adverbs"),
-        tail: lower("tail"),
-        labels: phrases("labels"),
-        clauses: phrases("clauses"),
-        subjects: phrases("subjects"),
-        openers: {
-            let mut list = all("subjects");
-            list.extend(all("openers"));
-            Phrases::new(list.into_iter().map(phrase).collect())
-        },
-        adverb_endings: lower("adverb_endings"),
-        participles: lower("participles"),
-        examples: strings(get("examples")).map(str::to_string).collect(),
-        teacher_centred: phrases("teacher_centred"),
-        vague: Phrases::new(vague),
-        vague_suggest,
-        suggestions,
-        framework: phrases("framework"),
-        verbs,
-        placeholders: Phrases::new(placeholders),
-        stopwords: strings(root.get("stopwords"))
-            .map(str::to_lowercase)
-            .collect(),
-        readability,
-        readability_name: readability_data
-            .and_then(|r| r.get("name"))
-            .and_then(Value::as_str)
-            .unwrap_or("LIX")
-            .to_string(),
-        vowels: vowels.chars().filter(|c| !c.is_ascii()).collect(),
-        ascii_vowels: vowels
-            .bytes()
-            .filter(u8::is_ascii)
-            .fold([0u64; 2], |mut m, b| {
-                m[usize::from(b >> 6)] |= 1 << (b & 63);
-                m
-            }),
-        silent_final_e: syllables.and_then(|s| s.get("silent_final_e")) == Some(&Value::Bool(true)),
-    })
-}
-
-/// The forms of one verb entry: the lemma and what the first matching
-/// inflection rule makes of its first word, and after `|` the irregular
-/// forms no rule makes (`lemma|form|…`).
-// Called once per verb entry: one copy keeps the WebAssembly small.
-#[inline(never)]
-fn forms(entry: &str, rules: &[&Value<'_>]) -> Vec<String> {
-    let mut parts = entry.split('|');
-    let lemma = parts.next().unwrap_or_default();
-    let mut out = inflect(lemma, rules);
-    out.extend(
-        parts
-            .map(|f| f.trim().to_lowercase())
-            .filter(|f| !f.is_empty()),
-    );
-    out
-}
-
-fn inflect(entry: &str, rules: &[&Value<'_>]) -> Vec<String> {
-    let entry = entry.trim().to_lowercase();
-    let (head, tail) = entry.split_at(entry.find(' ').unwrap_or(entry.len()));
-    let mut out = vec![entry.clone()];
-    for rule in rules {
-        let ending = rule
-            .get("ending")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        let Some(stem) = head.strip_suffix(ending) else {
-            continue;
-        };
-        let not_after = rule
-            .get("not_after")
-            .and_then(Value::as_str)
-            .unwrap_or_default();
-        if stem.chars().last().is_some_and(|c| not_after.contains(c)) {
-            continue;
-        }
-        let strip = match rule.get("strip") {
-            Some(Value::Number(n)) => *n as usize,
-            _ => 0,
-        };
-        // `strip` counts letters, not bytes ("ować").
-        let cut = head
-            .char_indices()
-            .rev()
-            .nth(strip.wrapping_sub(1))
-            .map_or(head.len(), |(i, _)| i);
-        for add in strings(rule.get("add")) {
-            out.push([&head[..cut], add, tail].concat());
-        }
-        break;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
+    use crate::json::{self, Value};
+
+    /// Each `data/lexicons/<code>.json`: its code and its text.
+    fn data_files() -> Vec<(String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/lexicons");
+        let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .filter_map(|entry| {
+                let path = entry.ok()?.path();
+                let code = path.file_stem()?.to_str()?.to_string();
+                let text = std::fs::read_to_string(&path).ok()?;
+                Some((code, text))
+            })
+            .collect();
+        files.sort();
+        files
+    }
     use super::*;
 
     #[test]
     fn every_language_loads_with_verbs_at_every_level() {
         let all = load_all();
-        assert_eq!(all.len(), SOURCES.len());
+        assert_eq!(all.len(), data_files().len());
         for lex in &all {
             for level in 1..=6u8 {
                 let n = lex
@@ -717,8 +605,8 @@ mod tests {
             ("readability", "an object"),
             ("syllables", "an object"),
         ];
-        for (code, text) in SOURCES {
-            let root = json::parse(text).unwrap_or_else(|e| panic!("{code}: {e}"));
+        for (code, text) in data_files() {
+            let root = json::parse(&text).unwrap_or_else(|e| panic!("{code}: {e}"));
             // A lexicon built on another needs only what it adds.
             let based = root.get("base").is_some();
             for (key, kind) in keys {
@@ -733,7 +621,7 @@ mod tests {
                 });
                 assert_eq!(found, Some(*kind), "{code}: {key}");
             }
-            assert_eq!(root.get("language").and_then(Value::as_str), Some(*code));
+            assert_eq!(root.get("language").and_then(Value::as_str), Some(&*code));
         }
     }
 

@@ -372,7 +372,7 @@ fn language_unsupported(cx: &Context<'_, '_>, out: &mut Out<'_>) {
     if verb_rules_apply(cx) || !cx.codes.is_language(language) {
         return;
     }
-    let names: Vec<&str> = cx.languages.list.iter().map(|l| l.code.as_str()).collect();
+    let names: Vec<&str> = cx.languages.list.iter().map(|l| l.code).collect();
     let message = out.message(
         "lo.language-unsupported",
         &[

@@ -240,7 +240,7 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
                     &out.message(&format!("language.{}", other.code), &[]),
                 ),
                 ("declared", &quote(declared)),
-                ("code", &other.code),
+                ("code", other.code),
             ],
         );
         out.push(
@@ -248,7 +248,7 @@ fn language_mismatch(cx: &Context<'_, '_>, out: &mut Out<'_>) {
             t.field.path(),
             None,
             message,
-            vec![other.code.clone()],
+            vec![other.code.to_string()],
         );
     }
 }
