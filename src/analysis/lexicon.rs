@@ -154,6 +154,8 @@ impl Lexicon {
         Some((end, list.map_or(&[][..], Vec::as_slice)))
     }
 
+    // Asked of every letter of a summary: inlined into the syllable count.
+    #[inline]
     pub fn is_vowel(&self, c: char) -> bool {
         if c.is_ascii() {
             let b = c as u32;
@@ -251,9 +253,18 @@ impl Phrases {
     }
 
     /// The longest phrase that starts at word `at`, with its place in the list.
-    // One copy for the reader's many call sites keeps the WebAssembly small.
-    #[inline(never)]
+    // Asked at most words of a text: the sieve, which turns most away, is
+    // inlined; the look-up is one copy for the reader's many call sites.
+    #[inline]
     pub fn at(&self, words: &Words<'_>, at: usize) -> Option<(usize, &Phrase)> {
+        if !self.sieve.may_hold(words.lower(at)) {
+            return None;
+        }
+        self.found_at(words, at)
+    }
+
+    #[inline(never)]
+    fn found_at(&self, words: &Words<'_>, at: usize) -> Option<(usize, &Phrase)> {
         self.candidates(words.lower(at))
             .iter()
             .filter_map(|&i| Some((i, self.list.get(i)?)))
@@ -520,10 +531,17 @@ impl Languages {
     }
 
     /// Which languages list `word` (lower-case) as a stop word, as bits.
+    // Asked of every word of a summary: the sieve is inlined, the look-up not.
+    #[inline]
     pub fn stopword(&self, word: &str) -> u32 {
         if !self.stopwords.sieve.may_hold(word) {
             return 0;
         }
+        self.stopword_bits(word)
+    }
+
+    #[inline(never)]
+    fn stopword_bits(&self, word: &str) -> u32 {
         self.stopwords.bits.get(word).copied().unwrap_or(0)
     }
 }

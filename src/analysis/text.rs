@@ -258,8 +258,11 @@ fn read_text(
         reading.hits = vec![0; languages.list.len()];
         for i in 0..words.len() {
             let bits = languages.stopword(words.lower(i));
-            for (k, h) in reading.hits.iter_mut().enumerate() {
-                *h += (bits >> k) & 1;
+            // Most words are no language's stop word.
+            if bits != 0 {
+                for (k, h) in reading.hits.iter_mut().enumerate() {
+                    *h += (bits >> k) & 1;
+                }
             }
         }
     }

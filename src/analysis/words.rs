@@ -198,14 +198,30 @@ fn decode(text: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// The ASCII letters and digits, by byte: one look-up a letter in the
+/// loop that runs over every letter of every text.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// Where the word that continues at byte `i` ends.
 fn word_end(text: &str, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        while bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(i).is_some_and(|&b| ASCII_WORD[usize::from(b)]) {
             i += 1;
         }
-        if i >= bytes.len() {
+        let Some(&b) = bytes.get(i) else {
+            return i;
+        };
+        // Most words end at a space or a mark that joins nothing.
+        if b < 0x80 && b != b'-' && b != b'\'' {
             return i;
         }
         let (c, width) = decode(text, i);

@@ -350,11 +350,7 @@ pub(crate) struct Members<'a> {
 
 impl<'a> Members<'a> {
     pub(crate) fn new() -> Members<'a> {
-        Members {
-            list: Vec::new(),
-            prints: Vec::new(),
-            index: None,
-        }
+        Members::with_capacity(8)
     }
 
     pub(crate) fn add(
@@ -400,6 +396,15 @@ impl<'a> Members<'a> {
             }
             self.index = Some((index, state));
             self.prints = Vec::new();
+        }
+    }
+
+    /// Members for an object of `n` (from a reader that knows how many).
+    pub(crate) fn with_capacity(n: usize) -> Members<'a> {
+        Members {
+            list: Vec::with_capacity(n),
+            prints: Vec::with_capacity(n.min(SMALL_OBJECT + 1)),
+            index: None,
         }
     }
 

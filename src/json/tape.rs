@@ -239,7 +239,8 @@ impl<'s> Cursor<'s> {
                     return Ok(Value::Unread);
                 }
                 reading.open()?;
-                let mut members = Members::new();
+                // Each member takes at least two bytes of the tape.
+                let mut members = Members::with_capacity(n.min(r.tape.len() / 2));
                 for _ in 0..n {
                     let key_tag = need(r.u8())?;
                     if key_tag == TEXT_TOO_LONG {
