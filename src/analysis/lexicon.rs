@@ -18,13 +18,17 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 #[derive(Default, Clone, Copy)]
 pub struct WordHasher(u64);
 
+// The hasher, the sieve and the short lists are asked at every word: inlined
+// even where the WebAssembly build, for its size, inlines little on its own.
 impl WordHasher {
+    #[inline]
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
 }
 
 impl Hasher for WordHasher {
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
         for chunk in bytes.chunks(8) {
             let mut buf = [0u8; 8];
@@ -33,10 +37,12 @@ impl Hasher for WordHasher {
         }
     }
 
+    #[inline]
     fn write_u8(&mut self, i: u8) {
         self.add(u64::from(i));
     }
 
+    #[inline]
     fn finish(&self) -> u64 {
         self.0
     }
@@ -109,15 +115,18 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// A word that opens a clause of content ("that", "dass", "at").
+    #[inline]
     pub fn is_that(&self, word: &str) -> bool {
         self.that.iter().any(|c| c == word)
     }
 
+    #[inline]
     pub fn is_conjunction(&self, word: &str) -> bool {
         self.conjunctions.iter().any(|c| c == word)
     }
 
     /// A word a verb-last statement puts after its verb ("können").
+    #[inline]
     pub fn is_tail(&self, word: &str) -> bool {
         self.tail.iter().any(|c| c == word)
     }
@@ -214,6 +223,7 @@ impl Sieve {
         Sieve(bits)
     }
 
+    #[inline]
     fn may_hold(&self, word: &str) -> bool {
         word.as_bytes()
             .first()
@@ -276,6 +286,7 @@ impl Phrases {
     }
 
     /// The places of the phrases that start with `word`, longest first.
+    #[inline]
     pub fn candidates(&self, word: &str) -> &[usize] {
         if !self.sieve.may_hold(word) {
             return &[];

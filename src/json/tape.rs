@@ -37,19 +37,24 @@ struct Reader<'t> {
     pos: usize,
 }
 
+// Called for every value of a tape: inlined even where the WebAssembly
+// build, for its size, inlines little on its own.
 impl Reader<'_> {
+    #[inline]
     fn u8(&mut self) -> Option<u8> {
         let b = *self.tape.get(self.pos)?;
         self.pos += 1;
         Some(b)
     }
 
+    #[inline]
     fn u32(&mut self) -> Option<usize> {
         let bytes = self.tape.get(self.pos..self.pos.checked_add(4)?)?;
         self.pos += 4;
         Some(u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) as usize)
     }
 
+    #[inline]
     fn bytes(&mut self, n: usize) -> Option<&[u8]> {
         let b = self.tape.get(self.pos..self.pos.checked_add(n)?)?;
         self.pos += n;
@@ -160,6 +165,7 @@ struct Cursor<'s> {
 }
 
 impl<'s> Cursor<'s> {
+    #[inline]
     fn string(&mut self, r: &mut Reader<'_>, tag: u8) -> Result<&'s str, Stop> {
         let strings = self.strings;
         match tag {

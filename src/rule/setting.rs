@@ -99,6 +99,11 @@ impl Setting {
     /// Whether the key is `path` joined by `/` (read at every check: no
     /// splitting, a comparison of the parts in place).
     fn matches(&self, path: &[&str]) -> bool {
+        // Most keys are told apart by their length, without comparing bytes.
+        let length = path.iter().map(|p| p.len() + 1).sum::<usize>();
+        if self.key.len() + 1 != length {
+            return false;
+        }
         let mut rest = self.key;
         for (i, part) in path.iter().enumerate() {
             if i > 0 {
