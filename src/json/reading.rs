@@ -399,11 +399,14 @@ impl<'a> Members<'a> {
         }
     }
 
-    /// Members for an object of `n` (from a reader that knows how many).
+    /// Members for an object of `n` (from a reader that knows how many): room
+    /// for a small object's at once; a larger one grows as it is read, so
+    /// that a count no value follows costs no memory.
     pub(crate) fn with_capacity(n: usize) -> Members<'a> {
+        let room = n.min(SMALL_OBJECT + 1);
         Members {
-            list: Vec::with_capacity(n),
-            prints: Vec::with_capacity(n.min(SMALL_OBJECT + 1)),
+            list: Vec::with_capacity(room),
+            prints: Vec::with_capacity(room),
             index: None,
         }
     }

@@ -245,8 +245,7 @@ impl<'s> Cursor<'s> {
                     return Ok(Value::Unread);
                 }
                 reading.open()?;
-                // Each member takes at least two bytes of the tape.
-                let mut members = Members::with_capacity(n.min(r.tape.len() / 2));
+                let mut members = Members::with_capacity(n);
                 for _ in 0..n {
                     let key_tag = need(r.u8())?;
                     if key_tag == TEXT_TOO_LONG {
