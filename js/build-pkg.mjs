@@ -6,7 +6,7 @@ import { gzipSync } from "node:zlib";
 
 const root = new URL("../", import.meta.url);
 const pkg = new URL("pkg/", root);
-const BUDGET_GZIP = 195 * 1024; // the build fails above this: the size reached, and a little room
+const BUDGET_GZIP = 185 * 1024; // the build fails above this: the size reached, and a little room
 const TARGET_GZIP = 128 * 1024; // what we aim for
 
 const cargo = readFileSync(new URL("Cargo.toml", root), "utf8");
