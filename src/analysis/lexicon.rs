@@ -301,7 +301,7 @@ impl Phrases {
 
 /// A lexicon as build.rs writes it from its data file and the file that
 /// one builds on: the scalars typed, every list a named section of items,
-/// lower-cased and inflected already.
+/// lower-cased already; verbs as lemmas, with the rules that inflect them.
 struct Prebuilt {
     code: &'static str,
     name: &'static str,
