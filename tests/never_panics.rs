@@ -239,3 +239,44 @@ fn long_prerequisite_chains_and_huge_durations_are_handled() {
     assert_eq!(count("programme.duration"), 1);
     assert_eq!(count("programme.semester-load"), 0);
 }
+
+/// User text may say "NaN" or "∞" (a field named so, a title): quoted in a
+/// message, it is the user's, not a number the checker failed to show.
+#[test]
+fn quoted_user_text_that_says_nan_is_no_inconsistency() {
+    let document = r#"{"kind": "course", "learNaNtou_icomes": 1, "sum∞ary": 2}"#;
+    for locale in ["en", "de", "sv", "pl"] {
+        let checker = Checker::with_locale(enhance_qa::Profile::built_in(), locale);
+        let report = checker.check_str(document).expect("JSON");
+        let quoted: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.rule == "schema.unknown-field")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(
+            quoted.iter().any(|m| m.contains("NaN")) && quoted.iter().any(|m| m.contains('∞')),
+            "{locale}: {quoted:?}"
+        );
+        assert_eq!(
+            support::consistent::inconsistency(&report),
+            None,
+            "{locale}"
+        );
+    }
+}
+
+/// The checker's own words are what is left when quoted text is taken out,
+/// even when the quoted text holds the marks itself.
+#[test]
+fn a_message_in_its_own_words_keeps_what_is_outside_the_quotes() {
+    use support::consistent::own_words;
+    assert_eq!(own_words("“a” is NaN", '“', '”'), " is NaN");
+    assert_eq!(own_words("“a”NaN” is 5", '“', '”'), " is 5");
+    assert_eq!(
+        own_words("“x“NaN” is 5, “y” is inf", '“', '”'),
+        " is 5,  is inf"
+    );
+    assert_eq!(own_words("„a“ ist NaN", '„', '“'), " ist NaN");
+    assert_eq!(own_words("”a”NaN” är 5", '”', '”'), "” är 5");
+}
