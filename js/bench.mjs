@@ -9,6 +9,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { Checker } from "../pkg/node.js";
+import { formChecks } from "./form-checks.mjs";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 const now = () => process.hrtime.bigint();
@@ -51,12 +52,9 @@ const [first, ...again] = created;
 console.log(`new Checker(): first ${first.toFixed(2)} ms (compiles the code and reads the built-in data), then median ${median(again).toFixed(2)} ms over 20\n`);
 verdict("new Checker(), median after the first", median(again), TARGET.created, "ms");
 
-// Three ways a form meets the checker: the same document again (a field
-// that is not a text changed), one outcome typed into (a keystroke), and
-// every text new (the first check of a form, or a catalogue). All cases are
-// measured in turns, batch by batch over 61 rounds, so that a slow spell of
-// a shared machine falls on all of them alike. Each case has a checker of
-// its own, as each form on a page would.
+// The ways a form meets the checker (js/form-checks.mjs), with JSON.parse of
+// the same text for scale, measured in turns, batch by batch over 61 rounds,
+// so that a slow spell of a shared machine falls on all of them alike.
 const files = readdirSync(join(root, "tests/examples")).sort();
 // V8 compiles wasm with a baseline tier first and optimises hot functions
 // later: warm every code path up before measuring any.
@@ -71,34 +69,16 @@ const files = readdirSync(join(root, "tests/examples")).sort();
 const cases = [];
 for (const file of files) {
   const text = readFileSync(join(root, "tests/examples", file), "utf8");
-  const object = JSON.parse(text);
-  const typed = JSON.parse(text);
-  const fresh = JSON.parse(text);
-  const [a, b, c, d] = [new Checker(), new Checker(), new Checker(), new Checker()];
-  let n = 0;
+  const form = formChecks(Checker, text);
   let sink = 0;
-  const runs = {
-    parse: () => { sink += JSON.parse(text).code.length; },
-    unchanged: () => { sink += a.check(object).score; },
-    keystroke: () => {
-      typed.learning_outcomes[0] = object.learning_outcomes[0] + (n++ % 2 ? "." : " ");
-      sink += b.check(typed).score;
-    },
-    allNew: () => {
-      const suffix = ` ${n++}`;
-      fresh.title = object.title + suffix;
-      fresh.summary = object.summary + suffix;
-      fresh.learning_outcomes = object.learning_outcomes.map((lo) => lo + suffix);
-      sink += c.check(fresh).score;
-    },
-    checkJson: () => { sink += d.checkJson(text).score; },
-  };
+  const runs = { parse: () => { sink += JSON.parse(text).code.length; } };
+  for (const [k, check] of Object.entries(form.checks)) runs[k] = () => { sink += check(); };
   const sizes = Object.fromEntries(Object.entries(runs).map(([k, f]) => [k, batchSize(f)]));
   const samples = Object.fromEntries(Object.keys(runs).map((k) => [k, []]));
   for (let round = 0; round < 61; round++) {
     for (const [k, f] of Object.entries(runs)) samples[k].push(batch(f, sizes[k]));
   }
-  for (const checker of [a, b, c, d]) checker.free();
+  form.free();
   if (sink < 0) console.log(sink);
   cases.push({ file, m: Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])) });
 }
