@@ -268,25 +268,15 @@ fn prebuilt(file: &File<'_>, base: Option<&File<'_>>) -> String {
         for source in [Some(file), base].into_iter().flatten() {
             let entries = source.root.get("verbs").and_then(|v| v.get(level));
             for entry in source.strings(entries, "verbs") {
-                let forms: Vec<String> = entry
-                    .split('|')
-                    .enumerate()
-                    .map(|(i, f)| {
-                        if i == 0 {
-                            phrase(f)
-                        } else {
-                            f.trim().to_lowercase()
-                        }
-                    })
-                    .filter(|f| !f.is_empty())
-                    .collect();
-                if entry
-                    .split('|')
-                    .next()
-                    .is_some_and(|lemma| phrase(lemma).is_empty())
-                {
+                let mut parts = entry.split('|');
+                let lemma = phrase(parts.next().unwrap_or_default());
+                if lemma.is_empty() {
                     source.fail("verbs", "has an entry without a lemma");
                 }
+                let irregular = parts
+                    .map(|f| f.trim().to_lowercase())
+                    .filter(|f| !f.is_empty());
+                let forms: Vec<String> = std::iter::once(lemma).chain(irregular).collect();
                 verbs.push(forms.join("|"));
             }
         }

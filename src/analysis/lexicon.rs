@@ -4,8 +4,8 @@
 //! national-framework formulas, teacher-centred openings, placeholders, stop
 //! words and the readability index. Each language is one JSON file in
 //! `data/lexicons/`, which may build on another's (`"base": "nb"`); build.rs
-//! reads them, merges, inflects and lower-cases, and compiles in the result,
-//! so a check parses no JSON for them. Adding a language adds a file there
+//! reads them, merges and lower-cases, and compiles in the result, so a check
+//! parses no JSON for them. Adding a language adds a file there
 //! and its code to build.rs's `LANGUAGES`.
 
 use super::words::Words;
@@ -275,7 +275,9 @@ impl Phrases {
 
     #[inline(never)]
     fn found_at(&self, words: &Words<'_>, at: usize) -> Option<(usize, &Phrase)> {
-        self.candidates(words.lower(at))
+        self.by_first
+            .get(words.lower(at))
+            .map_or(&[][..], Vec::as_slice)
             .iter()
             .filter_map(|&i| Some((i, self.list.get(i)?)))
             .find(|(_, p)| words.starts_with_at(at, p))
